@@ -1,0 +1,110 @@
+//! `roundup list [--state …] [--json]`, and the summary shown by a bare `roundup`.
+
+use super::StateArg;
+use crate::model::{Link, LinkState};
+use crate::store::{LinkFilter, Store};
+use serde_json::json;
+
+/// The stable JSON shape of a link for scripts.
+pub fn link_json(link: &Link) -> serde_json::Value {
+    json!({
+        "id": link.id,
+        "url": link.url,
+        "canonical_url": link.canonical_url,
+        "title": link.title,
+        "authors": link.authors,
+        "publication": link.publication,
+        "description": link.description,
+        "published": link.published,
+        "state": link.state,
+        "via": link.via,
+        "note": link.note,
+        "added_at": link.added_at,
+        "fetched_at": link.fetched_at,
+        "fetch_error": link.fetch_error,
+        "featured_in": link.featured_in,
+    })
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn line(link: &Link) -> String {
+    let mut who = link.publication.clone().unwrap_or_default();
+    if !link.authors.is_empty() {
+        if !who.is_empty() {
+            who.push_str(" · ");
+        }
+        who.push_str(&link.authors.join(", "));
+    }
+    if let Some(err) = &link.fetch_error {
+        who = format!("✗ {err}");
+    }
+    let featured = if link.featured_in.is_empty() {
+        String::new()
+    } else {
+        let nums: Vec<String> = link.featured_in.iter().map(|n| format!("#{n}")).collect();
+        format!("  [featured in {}]", nums.join(", "))
+    };
+    format!(
+        "{:>6}  {:<9} {}  {}{}\n        {}",
+        link.id,
+        link.state.as_str(),
+        link.added_at.get(..10).unwrap_or(&link.added_at),
+        truncate(link.display_title(), 70),
+        featured,
+        if who.is_empty() {
+            link.url.clone()
+        } else {
+            format!("{who} · {}", link.url)
+        },
+    )
+}
+
+pub fn run(store: &Store, state: StateArg, json: bool) -> anyhow::Result<i32> {
+    let links = store.links(&LinkFilter {
+        states: state.states(),
+        limit: None,
+    })?;
+    if json {
+        let arr: Vec<_> = links.iter().map(link_json).collect();
+        println!("{}", serde_json::to_string_pretty(&arr)?);
+    } else if links.is_empty() {
+        println!("no links");
+    } else {
+        for link in &links {
+            println!("{}", line(link));
+        }
+    }
+    Ok(0)
+}
+
+/// What a bare `roundup` prints.
+pub fn summary(store: &Store) -> anyhow::Result<i32> {
+    let counts: Vec<String> = LinkState::ALL
+        .iter()
+        .map(|s| Ok(format!("{} {}", store.count_links(*s)?, s)))
+        .collect::<anyhow::Result<_>>()?;
+    let db = store
+        .path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    println!("roundup · {db}");
+    println!("links: {}", counts.join(", "));
+    let recent = store.links(&LinkFilter {
+        states: Some(vec![LinkState::Inbox]),
+        limit: Some(10),
+    })?;
+    for link in &recent {
+        println!("{}", line(link));
+    }
+    println!("\nAdd links with `roundup add URL`; see `roundup --help` for every command.");
+    Ok(0)
+}

@@ -1,0 +1,101 @@
+//! The command line (clap derive). Names are fixed by DESIGN.md: scripts depend on them.
+//! Each command lives in its own file and returns `anyhow::Result`; `main` prints the error.
+
+mod add;
+mod import;
+mod list;
+
+use crate::model::LinkState;
+use crate::store::Store;
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "roundup",
+    version,
+    about = "Collect links all week; write and export the newsletter issue."
+)]
+pub struct Cli {
+    /// The database (default: roundup.db in the XDG data directory)
+    #[arg(long, global = true, env = "ROUNDUP_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add links to the inbox ('-' reads one URL per line from stdin)
+    Add {
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+        /// Who or where the link came from ("HackerNews")
+        #[arg(long, value_name = "NAME")]
+        via: Option<String>,
+        /// Store the links without fetching their metadata
+        #[arg(long)]
+        no_fetch: bool,
+    },
+    /// Import a bookmarks HTML, OPML, RSS/Atom/JSON Feed file or a list of URLs
+    Import { file: PathBuf },
+    /// List links
+    List {
+        #[arg(long, value_enum, default_value_t = StateArg::Inbox)]
+        state: StateArg,
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateArg {
+    Inbox,
+    Held,
+    Used,
+    Discarded,
+    All,
+}
+
+impl StateArg {
+    pub fn states(self) -> Option<Vec<LinkState>> {
+        match self {
+            StateArg::Inbox => Some(vec![LinkState::Inbox]),
+            StateArg::Held => Some(vec![LinkState::Held]),
+            StateArg::Used => Some(vec![LinkState::Used]),
+            StateArg::Discarded => Some(vec![LinkState::Discarded]),
+            StateArg::All => None,
+        }
+    }
+}
+
+/// Opens the database the user chose (flag, then ROUNDUP_DB, then the XDG default).
+pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
+    let path = db.unwrap_or_else(crate::paths::default_db);
+    let store = Store::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+    if let Some(backup) = store.backup_path() {
+        eprintln!(
+            "roundup: upgraded the database; the old version is kept at {}",
+            backup.display()
+        );
+    }
+    Ok(store)
+}
+
+/// Runs the parsed command line. Returns the process exit code.
+pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    let mut store = open_store(cli.db)?;
+    match cli.command {
+        None => list::summary(&store),
+        Some(Command::Add {
+            urls,
+            via,
+            no_fetch,
+        }) => add::run(&mut store, &urls, via, no_fetch),
+        Some(Command::Import { file }) => import::run(&mut store, &file),
+        Some(Command::List { state, json }) => list::run(&store, state, json),
+    }
+}

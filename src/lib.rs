@@ -1,0 +1,14 @@
+//! roundup: a keyboard-only terminal app for the editor of a weekly curated-links newsletter.
+//!
+//! Map of the crate (the core never imports ratatui or crossterm):
+//! - [`model`]   plain data: Link, Feed, Issue, Section, Entry, Credit, Sponsor
+//! - [`store`]   SQLite: open, pragmas, migrations, one file per table family
+//! - [`capture`] canonical URLs and imports (bookmarks, OPML, feeds, URL lists)
+//! - [`cli`]     the command line; `main.rs` only parses and calls it
+//! - [`paths`]   XDG locations of the database, config and logs
+
+pub mod capture;
+pub mod cli;
+pub mod model;
+pub mod paths;
+pub mod store;

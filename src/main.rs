@@ -1,0 +1,16 @@
+//! The roundup binary: parse the command line, run it, and turn any error into one line.
+
+use clap::Parser;
+
+fn main() {
+    let cli = roundup::cli::Cli::parse();
+    match roundup::cli::run(cli) {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            // One clear line: the context chain, not a backtrace.
+            let msg: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            eprintln!("roundup: {}", msg.join(": "));
+            std::process::exit(2);
+        }
+    }
+}

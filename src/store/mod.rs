@@ -1,0 +1,212 @@
+//! The SQLite store: opening (pragmas, migrations, the newer-schema guard, the backup taken
+//! before a migration) and one file per table family.
+//!
+//! Every write goes straight to the database; there is no in-memory copy that could be lost.
+
+mod feeds;
+pub(crate) use feeds::insert_feed_on;
+pub(crate) use links::insert_on as insert_link_on;
+mod links;
+mod settings;
+
+pub use links::{AddOutcome, LinkFilter};
+pub use settings::Settings;
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{M, Migrations, SchemaVersion};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Numbered migrations, applied in order on open. Append only: never edit a released one.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// How long a writer waits for another process (the TUI and a CLI `add` side by side)
+/// before giving up. Writes are short, so a few seconds is generous.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path} was written by a newer roundup (schema version {found}; this build knows up to {known}); \
+         it was left untouched: upgrade roundup to open it"
+    )]
+    NewerSchema {
+        path: String,
+        found: usize,
+        known: usize,
+    },
+    #[error("{path} is not a roundup database: {reason}")]
+    NotADatabase { path: String, reason: String },
+    #[error("could not create {path}: {source}")]
+    CreateDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("database migration failed: {0}")]
+    Migration(String),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("corrupt stored value: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// Where the pre-migration copy went, if one was made on this open.
+    backup: Option<PathBuf>,
+}
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> usize {
+    MIGRATIONS.len()
+}
+
+/// The current time as stored everywhere: RFC 3339, UTC, second precision.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, migrating it to the latest schema.
+    pub fn open(path: &Path) -> Result<Store> {
+        let shown = path.display().to_string();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let existed = path.exists()
+            && std::fs::metadata(path)
+                .map(|m| m.len() > 0)
+                .unwrap_or(false);
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let mut conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Read the version before any pragma writes the file, so a refused database stays
+        // byte-for-byte as it was.
+        let version = schema_version(&conn, &shown)?;
+        let mut backup = None;
+        if existed && version < latest_version() && has_tables(&conn)? {
+            backup = Some(backup_before_migration(&conn, path, version)?);
+        }
+        configure(&conn)?;
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| StoreError::Migration(e.to_string()))?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            backup,
+        })
+    }
+
+    /// A private database in memory, for tests and `roundup demo`.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| StoreError::Migration(e.to_string()))?;
+        Ok(Store {
+            conn,
+            path: None,
+            backup: None,
+        })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn backup_path(&self) -> Option<&Path> {
+        self.backup.as_deref()
+    }
+
+    /// Runs `f` in one transaction: all of it lands, or none of it does.
+    pub fn transaction<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+fn schema_version(conn: &Connection, shown: &str) -> Result<usize> {
+    let version = migrations()
+        .current_version(conn)
+        .map_err(|e| StoreError::NotADatabase {
+            path: shown.to_string(),
+            reason: e.to_string(),
+        })?;
+    match version {
+        SchemaVersion::NoneSet => Ok(0),
+        SchemaVersion::Inside(v) => Ok(v.get()),
+        SchemaVersion::Outside(v) => Err(StoreError::NewerSchema {
+            path: shown.to_string(),
+            found: v.get(),
+            known: latest_version(),
+        }),
+    }
+}
+
+fn has_tables(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    Ok(n > 0)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    // WAL: readers (the TUI) never block the writer (a CLI add), and a crash leaves the last
+    // committed transaction intact. NORMAL sync is durable against process death (kill -9),
+    // which is what the editor's "saved" promise covers.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+        log::warn!("journal_mode is {mode}, not WAL");
+    }
+    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+    Ok(())
+}
+
+/// Copies the database aside before a migration touches it: `roundup.db.v1-20261123T0102.bak`.
+/// VACUUM INTO makes a consistent copy even while WAL frames are outstanding.
+fn backup_before_migration(conn: &Connection, path: &Path, version: usize) -> Result<PathBuf> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".v{version}-{stamp}.bak"));
+    let target = path.with_file_name(name);
+    let target_str = target.to_string_lossy().to_string();
+    conn.execute("VACUUM INTO ?1", [&target_str])?;
+    Ok(target)
+}
+
+/// JSON array of strings, the stored form of authors, quotes and disclosures.
+pub(crate) fn to_json_list(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".to_string())
+}
+
+pub(crate) fn from_json_list(text: &str) -> Result<Vec<String>> {
+    Ok(serde_json::from_str(text)?)
+}

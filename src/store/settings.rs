@@ -1,0 +1,61 @@
+//! Settings stored in the database (they travel with the data, unlike the config file).
+
+use super::{Result, Store};
+use rusqlite::{OptionalExtension, params};
+
+/// The typed view of the `settings` table, with the defaults the code owns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Canonicalise `http://` to `https://` (off by default: some sites still serve only http).
+    pub upgrade_http: bool,
+    /// How many fetches run at once.
+    pub fetch_concurrency: usize,
+    /// Links older than this that were never used are "stale".
+    pub stale_after_days: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            upgrade_http: false,
+            fetch_concurrency: 16,
+            stale_after_days: 28,
+        }
+    }
+}
+
+impl Store {
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) \
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        let d = Settings::default();
+        let get = |k: &str| self.setting(k);
+        Ok(Settings {
+            upgrade_http: get("upgrade_http")?
+                .map(|v| matches!(v.as_str(), "1" | "true" | "yes" | "on"))
+                .unwrap_or(d.upgrade_http),
+            fetch_concurrency: get("fetch_concurrency")?
+                .and_then(|v| v.parse().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(d.fetch_concurrency),
+            stale_after_days: get("stale_after_days")?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(d.stale_after_days),
+        })
+    }
+}
