@@ -63,8 +63,8 @@ pub struct Store {
     backup: Option<PathBuf>,
 }
 
-fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+fn migrations_of(sqls: &[&'static str]) -> Migrations<'static> {
+    Migrations::new(sqls.iter().map(|sql| M::up(sql)).collect())
 }
 
 /// The schema version this build writes.
@@ -80,6 +80,12 @@ pub fn now() -> String {
 impl Store {
     /// Opens (creating if needed) the database at `path`, migrating it to the latest schema.
     pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, MIGRATIONS)
+    }
+
+    /// `open` with a given migration list, so tests can play an older or newer roundup.
+    pub(crate) fn open_with(path: &Path, sqls: &[&'static str]) -> Result<Store> {
+        let migrations = migrations_of(sqls);
         let shown = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
@@ -99,13 +105,13 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Read the version before any pragma writes the file, so a refused database stays
         // byte-for-byte as it was.
-        let version = schema_version(&conn, &shown)?;
+        let version = schema_version(&conn, &migrations, sqls.len(), &shown)?;
         let mut backup = None;
-        if existed && version < latest_version() && has_tables(&conn)? {
+        if existed && version < sqls.len() && has_tables(&conn)? {
             backup = Some(backup_before_migration(&conn, path, version)?);
         }
         configure(&conn)?;
-        migrations()
+        migrations
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migration(e.to_string()))?;
         Ok(Store {
@@ -119,7 +125,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-        migrations()
+        migrations_of(MIGRATIONS)
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migration(e.to_string()))?;
         Ok(Store {
@@ -155,8 +161,13 @@ impl Store {
     }
 }
 
-fn schema_version(conn: &Connection, shown: &str) -> Result<usize> {
-    let version = migrations()
+fn schema_version(
+    conn: &Connection,
+    migrations: &Migrations,
+    known: usize,
+    shown: &str,
+) -> Result<usize> {
+    let version = migrations
         .current_version(conn)
         .map_err(|e| StoreError::NotADatabase {
             path: shown.to_string(),
@@ -168,7 +179,7 @@ fn schema_version(conn: &Connection, shown: &str) -> Result<usize> {
         SchemaVersion::Outside(v) => Err(StoreError::NewerSchema {
             path: shown.to_string(),
             found: v.get(),
-            known: latest_version(),
+            known,
         }),
     }
 }
@@ -210,3 +221,6 @@ pub(crate) fn to_json_list(items: &[String]) -> String {
 pub(crate) fn from_json_list(text: &str) -> Result<Vec<String>> {
     Ok(serde_json::from_str(text)?)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,202 @@
+//! `import`: every format, duplicates, and broken files that must add nothing.
+
+use roundup::capture::import::{Format, ImportError, detect, import};
+use roundup::model::LinkState;
+use roundup::store::{LinkFilter, Store};
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn all_links(store: &Store) -> Vec<roundup::model::Link> {
+    store.links(&LinkFilter::default()).unwrap()
+}
+
+fn count(store: &Store, table: &str) -> i64 {
+    store
+        .conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn detects_formats_from_content() {
+    assert_eq!(
+        detect(&String::from_utf8(fixture("bookmarks.html")).unwrap()),
+        Format::Bookmarks
+    );
+    assert_eq!(
+        detect(&String::from_utf8(fixture("feeds.opml")).unwrap()),
+        Format::Opml
+    );
+    assert_eq!(
+        detect(&String::from_utf8(fixture("feed.xml")).unwrap()),
+        Format::Feed
+    );
+    assert_eq!(
+        detect(&String::from_utf8(fixture("urls.txt")).unwrap()),
+        Format::Text
+    );
+    assert_eq!(
+        detect("{\"version\": \"https://jsonfeed.org/version/1.1\"}"),
+        Format::Feed
+    );
+}
+
+#[test]
+fn bookmarks_keep_titles_and_add_dates_and_skip_duplicates() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = import(&mut store, &fixture("bookmarks.html")).unwrap();
+    assert_eq!(s.format, Some(Format::Bookmarks));
+    assert_eq!((s.added, s.duplicates, s.invalid.len()), (3, 1, 1), "{s}");
+    assert_eq!(s.invalid[0].at, "line 16", "the bookmarklet's line");
+    let links = all_links(&store);
+    let kafka = links.iter().find(|l| l.url.contains("kafka")).unwrap();
+    assert_eq!(
+        kafka.title.as_deref(),
+        Some("Kafka split-brain: a dogfood investigation")
+    );
+    assert_eq!(kafka.added_at, "2017-10-22T00:00:00Z");
+    assert_eq!(
+        kafka.canonical_url,
+        "https://www.honeycomb.io/blog/kafka-split-brain"
+    );
+    assert_eq!(kafka.state, LinkState::Inbox);
+    let staging = links.iter().find(|l| l.url.contains("staging")).unwrap();
+    assert_eq!(
+        staging.title.as_deref(),
+        Some("Staging environments & pitfalls")
+    );
+    assert_eq!(staging.note.as_deref(), Some("tags: staging,testing"));
+
+    // A second import of the same file adds nothing.
+    let again = import(&mut store, &fixture("bookmarks.html")).unwrap();
+    assert_eq!((again.added, again.duplicates), (0, 4));
+    assert_eq!(all_links(&store).len(), 3);
+    assert_eq!(again.to_string(), "0 added, 4 duplicates, 1 invalid");
+}
+
+#[test]
+fn broken_bookmarks_name_the_line_and_add_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let err = import(&mut store, &fixture("broken-bookmarks.html")).unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, ImportError::Broken { .. }));
+    assert!(
+        msg.contains("line 5") && msg.contains("without HREF"),
+        "{msg}"
+    );
+    assert_eq!(count(&store, "links"), 0);
+
+    let err = import(&mut store, &fixture("bad-date-bookmarks.html"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("line 4") && err.contains("yesterday"), "{err}");
+    assert_eq!(count(&store, "links"), 0);
+}
+
+#[test]
+fn opml_becomes_feed_subscriptions() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = import(&mut store, &fixture("feeds.opml")).unwrap();
+    assert_eq!(s.format, Some(Format::Opml));
+    assert_eq!(
+        (s.feeds_added, s.feeds_existing, s.invalid.len()),
+        (2, 1, 1),
+        "{s}"
+    );
+    assert!(s.invalid[0].at.starts_with("line 9"), "{:?}", s.invalid);
+    let feeds = store.feeds().unwrap();
+    assert_eq!(feeds.len(), 2);
+    assert_eq!(feeds[0].url, "https://www.honeycomb.io/feed/");
+    assert_eq!(feeds[0].title.as_deref(), Some("Honeycomb Blog"));
+    assert_eq!(
+        feeds[0].site_url.as_deref(),
+        Some("https://www.honeycomb.io/blog")
+    );
+    assert_eq!(count(&store, "links"), 0);
+}
+
+#[test]
+fn broken_opml_names_line_and_column_and_adds_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let err = import(&mut store, &fixture("broken.opml"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("OPML") && err.contains("line 7"), "{err}");
+    assert_eq!(count(&store, "feeds"), 0);
+}
+
+#[test]
+fn feed_file_items_go_to_the_inbox() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = import(&mut store, &fixture("feed.xml")).unwrap();
+    assert_eq!((s.added, s.duplicates), (2, 0));
+    let links = all_links(&store);
+    let first = links
+        .iter()
+        .find(|l| l.url.ends_with("long-tuesday"))
+        .unwrap();
+    assert_eq!(
+        first.title.as_deref(),
+        Some("Incident review: the long Tuesday")
+    );
+    assert_eq!(first.publication.as_deref(), Some("Example Blog"));
+    assert_eq!(first.published.as_deref(), Some("2017-10-17T10:00:00Z"));
+    assert_eq!(first.description.as_deref(), Some("What went wrong."));
+
+    let err = import(
+        &mut store,
+        b"<rss version=\"2.0\"><channel><item><title>cut",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("feed file is broken"), "{err}");
+}
+
+#[test]
+fn url_list_counts_added_duplicates_and_invalid_lines() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = import(&mut store, &fixture("urls.txt")).unwrap();
+    assert_eq!(s.format, Some(Format::Text));
+    assert_eq!((s.added, s.duplicates), (3, 1), "{s}");
+    let at: Vec<&str> = s.invalid.iter().map(|i| i.at.as_str()).collect();
+    assert_eq!(at, ["line 5", "line 7"]);
+    let staging = all_links(&store)
+        .into_iter()
+        .find(|l| l.url.contains("staging"))
+        .unwrap();
+    assert_eq!(staging.title.as_deref(), Some("Staging environments"));
+}
+
+#[test]
+fn a_file_with_no_urls_or_not_text_is_refused() {
+    let mut store = Store::open_in_memory().unwrap();
+    let err = import(&mut store, &fixture("notes.txt"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("line 1") && err.contains("no line of the file is a URL"),
+        "{err}"
+    );
+    let err = import(&mut store, &fixture("binary.txt"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("line 2") && err.contains("not UTF-8"), "{err}");
+    assert_eq!(count(&store, "links"), 0);
+}
+
+#[test]
+fn import_duplicates_against_links_added_before() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        b"https://blog.acolyer.org/2015/01/15/the-tail-at-scale/\n",
+    )
+    .unwrap();
+    let s = import(&mut store, &fixture("urls.txt")).unwrap();
+    assert_eq!((s.added, s.duplicates), (2, 2), "{s}");
+}
