@@ -69,10 +69,14 @@ fn line(link: &Link) -> String {
 }
 
 pub fn run(store: &Store, state: StateArg, json: bool) -> anyhow::Result<i32> {
-    let links = store.links(&LinkFilter {
-        states: state.states(),
-        limit: None,
-    })?;
+    let links = if state == StateArg::Stale {
+        store.stale_links()?
+    } else {
+        store.links(&LinkFilter {
+            states: state.states(),
+            limit: None,
+        })?
+    };
     if json {
         let arr: Vec<_> = links.iter().map(link_json).collect();
         println!("{}", serde_json::to_string_pretty(&arr)?);

@@ -4,6 +4,8 @@
 mod add;
 mod import;
 mod list;
+mod search;
+mod settings;
 
 use crate::model::LinkState;
 use crate::store::Store;
@@ -49,6 +51,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Full-text search over links and published issues
+    Search {
+        query: String,
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Discard links by id, or every stale one
+    Discard {
+        ids: Vec<i64>,
+        /// Discard every inbox link older than stale_after_days that was never used
+        #[arg(long)]
+        stale: bool,
+    },
+    /// Show or change a setting stored in the database
+    Setting {
+        key: Option<String>,
+        value: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,6 +78,8 @@ pub enum StateArg {
     Held,
     Used,
     Discarded,
+    /// Inbox links older than the stale_after_days setting, never used
+    Stale,
     All,
 }
 
@@ -67,7 +90,7 @@ impl StateArg {
             StateArg::Held => Some(vec![LinkState::Held]),
             StateArg::Used => Some(vec![LinkState::Used]),
             StateArg::Discarded => Some(vec![LinkState::Discarded]),
-            StateArg::All => None,
+            StateArg::All | StateArg::Stale => None,
         }
     }
 }
@@ -97,5 +120,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         }) => add::run(&mut store, &urls, via, no_fetch),
         Some(Command::Import { file }) => import::run(&mut store, &file),
         Some(Command::List { state, json }) => list::run(&store, state, json),
+        Some(Command::Search { query, json }) => search::run(&store, &query, json),
+        Some(Command::Discard { ids, stale }) => settings::discard(&mut store, &ids, stale),
+        Some(Command::Setting { key, value }) => settings::setting(&store, key, value),
     }
 }

@@ -3,13 +3,16 @@
 //!
 //! Every write goes straight to the database; there is no in-memory copy that could be lost.
 
+mod aging;
 mod feeds;
 pub(crate) use feeds::insert_feed_on;
 pub(crate) use links::insert_on as insert_link_on;
 mod links;
+mod search;
 mod settings;
 
 pub use links::{AddOutcome, LinkFilter};
+pub use search::{SearchHit, fts_query};
 pub use settings::Settings;
 
 use rusqlite::{Connection, OpenFlags};
@@ -18,7 +21,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Numbered migrations, applied in order on open. Append only: never edit a released one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_search.sql"),
+];
 
 /// How long a writer waits for another process (the TUI and a CLI `add` side by side)
 /// before giving up. Writes are short, so a few seconds is generous.

@@ -1,0 +1,66 @@
+//! `roundup setting [KEY [VALUE]]` and `roundup discard [ID…] [--stale]`.
+
+use crate::model::LinkState;
+use crate::store::Store;
+
+/// The settings an editor may change, with what they mean.
+const KNOWN: &[(&str, &str)] = &[
+    (
+        "upgrade_http",
+        "treat http:// and https:// as the same link (true/false)",
+    ),
+    (
+        "fetch_concurrency",
+        "how many pages are fetched at once (default 16)",
+    ),
+    (
+        "stale_after_days",
+        "inbox links older than this are stale (default 28)",
+    ),
+];
+
+pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> anyhow::Result<i32> {
+    let Some(key) = key else {
+        let s = store.settings()?;
+        println!("upgrade_http = {}", s.upgrade_http);
+        println!("fetch_concurrency = {}", s.fetch_concurrency);
+        println!("stale_after_days = {}", s.stale_after_days);
+        return Ok(0);
+    };
+    let Some((_, help)) = KNOWN.iter().find(|(k, _)| *k == key) else {
+        let names: Vec<&str> = KNOWN.iter().map(|(k, _)| *k).collect();
+        anyhow::bail!("unknown setting '{key}' (known: {})", names.join(", "));
+    };
+    let Some(value) = value else {
+        println!(
+            "{key} = {}  # {help}",
+            store.setting(&key)?.unwrap_or_else(|| "(default)".into())
+        );
+        return Ok(0);
+    };
+    let ok = match key.as_str() {
+        "upgrade_http" => matches!(value.as_str(), "true" | "false"),
+        _ => value.parse::<u32>().is_ok_and(|n| n > 0),
+    };
+    if !ok {
+        anyhow::bail!("'{value}' is not a valid value for {key}: {help}");
+    }
+    store.set_setting(&key, &value)?;
+    println!("{key} = {value}");
+    Ok(0)
+}
+
+pub fn discard(store: &mut Store, ids: &[i64], stale: bool) -> anyhow::Result<i32> {
+    if stale {
+        let n = store.discard_stale()?;
+        println!("discarded {n} stale link(s)");
+    }
+    for id in ids {
+        store.set_link_state(*id, LinkState::Discarded)?;
+        println!("discarded #{id}");
+    }
+    if !stale && ids.is_empty() {
+        anyhow::bail!("nothing to discard: give link ids or --stale");
+    }
+    Ok(0)
+}

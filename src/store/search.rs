@@ -1,0 +1,107 @@
+//! Full-text search over every link and every published entry (SQLite FTS5, migration 0002).
+
+use super::links::{LINK_COLUMNS, link_from_row};
+use super::{Result, Store};
+use crate::model::Link;
+use rusqlite::OptionalExtension;
+
+/// A link that matched, with the issues it was featured in (`link.featured_in`) and, when the
+/// match was in a published entry, a snippet of that entry's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub link: Link,
+    /// bm25: lower is better.
+    pub score: f64,
+    pub snippet: Option<String>,
+}
+
+/// Turns what the editor typed into a safe FTS5 query: every word must appear (AND), each
+/// word is a quoted phrase so FTS operators and punctuation in the input mean nothing, and the
+/// last word matches as a prefix so results come while typing. `None` when nothing is left.
+pub fn fts_query(input: &str) -> Option<String> {
+    let words: Vec<String> = input
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut q = words.join(" ");
+    q.push('*');
+    Some(q)
+}
+
+// Column weights: a match in a title or an author counts more than one in a description.
+// Each side keeps only its best rows before the join and grouping, so a word that matches a
+// fifth of the archive costs a top-N sort, not a join over thousands of rows; the snippet is
+// made afterwards for the few entries shown.
+const SEARCH_SQL: &str = "
+WITH lh AS (
+    SELECT rowid AS link_id, bm25(links_fts, 4.0, 1.0, 2.0, 2.0, 0.5) AS score
+      FROM links_fts WHERE links_fts MATCH ?1 ORDER BY score LIMIT ?3
+), eh AS (
+    SELECT rowid AS entry_id, bm25(entries_fts, 4.0, 1.5, 1.5, 2.0, 2.0, 1.0, 0.5) AS score
+      FROM entries_fts WHERE entries_fts MATCH ?1 ORDER BY score LIMIT ?3
+), hits(link_id, score, entry_id) AS (
+    SELECT link_id, score, NULL FROM lh
+    UNION ALL
+    SELECT e.link_id, eh.score, eh.entry_id
+      FROM eh
+      JOIN entries e ON e.id = eh.entry_id
+      JOIN sections s ON s.id = e.section_id
+      JOIN issues i ON i.id = s.issue_id
+     WHERE i.status = 'published'
+)
+SELECT link_id, min(score) AS best, max(entry_id) FROM hits
+ GROUP BY link_id ORDER BY best, link_id LIMIT ?2";
+
+const SNIPPET_SQL: &str = "SELECT snippet(entries_fts, -1, '«', '»', '…', 12) FROM entries_fts \
+     WHERE entries_fts MATCH ?1 AND rowid = ?2";
+
+impl Store {
+    /// Searches links and published entries; best matches first, at most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let Some(q) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        // Room for the same link matching on both sides, and for drafts filtered out.
+        let per_side = (limit as i64).saturating_mul(4).max(50);
+        let ids: Vec<(i64, f64, Option<i64>)> = {
+            let mut stmt = self.conn.prepare_cached(SEARCH_SQL)?;
+            let rows = stmt.query_map(rusqlite::params![q, limit as i64, per_side], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let sql = format!("SELECT {LINK_COLUMNS} FROM links l WHERE l.id = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut snip = self.conn.prepare_cached(SNIPPET_SQL)?;
+        ids.into_iter()
+            .map(|(id, score, entry)| {
+                let link = stmt.query_row([id], link_from_row)?;
+                let snippet: Option<String> = match entry {
+                    Some(e) => snip
+                        .query_row(rusqlite::params![q, e], |r| r.get(0))
+                        .optional()?,
+                    None => None,
+                };
+                Ok(SearchHit {
+                    link,
+                    score,
+                    snippet: snippet.map(|s| tidy_snippet(&s)),
+                })
+            })
+            .collect()
+    }
+}
+
+/// Snippets of JSON-list columns (quotes, authors) carry `["…","…"]` punctuation.
+fn tidy_snippet(s: &str) -> String {
+    s.replace("\",\"", " / ")
+        .replace("[\"", "")
+        .replace("\"]", "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,191 @@
+//! Archive search (FTS5) and hold/aging.
+
+mod support;
+
+use roundup::model::{LinkState, NewLink};
+use roundup::store::{AddOutcome, Store, fts_query};
+use support::archive::{Rng, big_archive, published_issue};
+
+fn add(store: &Store, url: &str, title: &str) -> i64 {
+    match store
+        .add_link(&NewLink {
+            url: url.into(),
+            title: Some(title.into()),
+            ..Default::default()
+        })
+        .unwrap()
+    {
+        AddOutcome::Added(id) => id,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn query_syntax_is_neutralised() {
+    assert_eq!(
+        fts_query("kafka split").as_deref(),
+        Some("\"kafka\" \"split\"*")
+    );
+    assert_eq!(
+        fts_query("a\"b OR c").as_deref(),
+        Some("\"a\"\"b\" \"OR\" \"c\"*")
+    );
+    assert_eq!(fts_query("  -- ** ()  "), None);
+    // Hostile input never errors.
+    let store = Store::open_in_memory().unwrap();
+    for q in [
+        "\"",
+        "NEAR(",
+        "a:b",
+        "*",
+        "title:x",
+        "^",
+        "AND OR NOT",
+        "(((",
+        "é",
+        "🚀 fire",
+    ] {
+        store.search(q, 10).unwrap();
+    }
+}
+
+#[test]
+fn finds_links_and_published_entries_with_issue_numbers_ranked() {
+    let store = Store::open_in_memory().unwrap();
+    let mut rng = Rng(7);
+    let ids = published_issue(&store, 71, 3, &mut rng);
+    store
+        .conn()
+        .execute(
+            "UPDATE entries SET blurb = 'Honeycomb found a Kafka split-brain in their dogfood cluster.' WHERE link_id = ?1",
+            [ids[0]],
+        )
+        .unwrap();
+    let inbox = add(
+        &store,
+        "https://example.com/kafka-tiered",
+        "Kafka tiered storage without tears",
+    );
+    let other = add(&store, "https://example.com/dns", "It was DNS");
+
+    let hits = store.search("kafka", 10).unwrap();
+    let found: Vec<i64> = hits.iter().map(|h| h.link.id).collect();
+    assert!(
+        found.contains(&ids[0]) && found.contains(&inbox),
+        "{found:?}"
+    );
+    assert!(!found.contains(&other));
+    let archived = hits.iter().find(|h| h.link.id == ids[0]).unwrap();
+    assert_eq!(archived.link.featured_in, vec![71]);
+    assert!(
+        archived.snippet.as_deref().unwrap().contains("«Kafka»"),
+        "{:?}",
+        archived.snippet
+    );
+    // Ranked: scores ascend (bm25, lower is better).
+    assert!(hits.windows(2).all(|w| w[0].score <= w[1].score));
+
+    // Prefix match while typing, several words are ANDed, diacritics folded.
+    assert!(
+        store
+            .search("kaf", 10)
+            .unwrap()
+            .iter()
+            .any(|h| h.link.id == inbox)
+    );
+    assert_eq!(store.search("kafka tiered", 10).unwrap().len(), 1);
+    assert_eq!(store.search("kafka nonexistentword", 10).unwrap().len(), 0);
+}
+
+#[test]
+fn draft_entries_are_not_in_the_archive_and_edits_reindex() {
+    let store = Store::open_in_memory().unwrap();
+    let mut rng = Rng(9);
+    let ids = published_issue(&store, 5, 1, &mut rng);
+    store
+        .conn()
+        .execute("UPDATE issues SET status = 'draft'", [])
+        .unwrap();
+    store
+        .conn()
+        .execute(
+            "UPDATE entries SET blurb = 'zebracorn' WHERE link_id = ?1",
+            [ids[0]],
+        )
+        .unwrap();
+    assert!(
+        store.search("zebracorn", 10).unwrap().is_empty(),
+        "drafts are not searched"
+    );
+    store
+        .conn()
+        .execute("UPDATE issues SET status = 'published'", [])
+        .unwrap();
+    assert_eq!(store.search("zebracorn", 10).unwrap().len(), 1);
+    store
+        .conn()
+        .execute(
+            "UPDATE links SET title = 'Quokka review' WHERE id = ?1",
+            [ids[0]],
+        )
+        .unwrap();
+    assert_eq!(store.search("quokka", 10).unwrap().len(), 1);
+}
+
+#[test]
+fn search_over_a_500_issue_archive_returns_results() {
+    let store = Store::open_in_memory().unwrap();
+    big_archive(&store, 500, 1000);
+    let hits = store.search("kafka failover", 50).unwrap();
+    assert_eq!(hits.len(), 50);
+    assert!(
+        hits.iter()
+            .all(|h| !h.link.featured_in.is_empty() || h.link.state == LinkState::Inbox)
+    );
+}
+
+#[test]
+fn held_links_come_back_and_stale_links_go_in_one_action() {
+    let mut store = Store::open_in_memory().unwrap();
+    let held = add(&store, "https://example.com/held", "Held");
+    store.set_link_state(held, LinkState::Held).unwrap();
+    let old = store
+        .add_link(&NewLink {
+            url: "https://example.com/old".into(),
+            added_at: Some("2020-01-01T00:00:00Z".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let AddOutcome::Added(old) = old else {
+        panic!()
+    };
+    let fresh = add(&store, "https://example.com/fresh", "Fresh");
+
+    assert_eq!(store.release_held().unwrap(), 1);
+    assert_eq!(store.link(held).unwrap().state, LinkState::Inbox);
+
+    let stale: Vec<i64> = store.stale_links().unwrap().iter().map(|l| l.id).collect();
+    assert_eq!(stale, vec![old]);
+    assert!(store.is_stale(&store.link(old).unwrap()).unwrap());
+    assert!(!store.is_stale(&store.link(fresh).unwrap()).unwrap());
+    assert_eq!(store.discard_stale().unwrap(), 1);
+    assert_eq!(store.link(old).unwrap().state, LinkState::Discarded);
+    assert_eq!(store.link(fresh).unwrap().state, LinkState::Inbox);
+
+    // The age is a setting.
+    let ten_days = (chrono::Utc::now() - chrono::Duration::days(10)).to_rfc3339();
+    let AddOutcome::Added(recent) = store
+        .add_link(&NewLink {
+            url: "https://example.com/ten-days".into(),
+            added_at: Some(ten_days),
+            ..Default::default()
+        })
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert!(store.stale_links().unwrap().is_empty());
+    store.set_setting("stale_after_days", "7").unwrap();
+    let stale: Vec<i64> = store.stale_links().unwrap().iter().map(|l| l.id).collect();
+    assert_eq!(stale, vec![recent]);
+}

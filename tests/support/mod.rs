@@ -1,0 +1,2 @@
+//! Test support shared by integration tests and benches.
+pub mod archive;
