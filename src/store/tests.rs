@@ -216,3 +216,71 @@ fn upgrade_http_setting_changes_duplicate_detection() {
         AddOutcome::Duplicate(_)
     ));
 }
+
+/// A database made by the first schema version, with a row in every table, upgrades to the
+/// latest with every row intact (and the new search index covers the old rows).
+#[test]
+fn version_1_database_with_data_in_every_table_upgrades_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roundup.db");
+    let tables_v1 = [
+        "links", "feeds", "issues", "sections", "entries", "settings",
+    ];
+    {
+        let v1 = Store::open_with(&path, &MIGRATIONS[..1]).unwrap();
+        v1.conn()
+            .execute_batch(
+                "INSERT INTO feeds (id, url, title, etag, added_at) VALUES (1, 'https://jvns.ca/atom.xml', 'Julia', 'W/\"1\"', '2020-01-01T00:00:00Z');
+                 INSERT INTO links (id, url, canonical_url, title, authors, publication, description, published, state, via, note, feed_id, added_at, fetched_at, fetch_error, state_changed_at)
+                   VALUES (1, 'https://jvns.ca/blog/dns/', 'https://jvns.ca/blog/dns', 'Zine about DNS', '[\"Julia Evans\"]', 'Julia Evans', 'A zine', '2020-01-01', 'used', 'HackerNews', 'note', 1, '2020-01-01T00:00:00Z', '2020-01-02T00:00:00Z', NULL, NULL),
+                          (2, 'https://example.com/held', 'https://example.com/held', NULL, '[]', NULL, NULL, NULL, 'held', NULL, NULL, NULL, '2020-01-03T00:00:00Z', NULL, 'HTTP 404', '2020-01-04T00:00:00Z');
+                 INSERT INTO issues (id, number, title, date, status, intro, sponsor_name, sponsor_url, sponsor_message, created_at, published_at, updated_at)
+                   VALUES (1, 94, 'SRE Weekly Issue #94', '2017-10-22', 'published', 'Hello', 'Rootly', 'https://rootly.com', 'Try it', '2017-10-20T00:00:00Z', '2017-10-22T00:00:00Z', '2017-10-22T00:00:00Z');
+                 INSERT INTO sections (id, issue_id, heading, style, position) VALUES (1, 1, 'Articles', 'articles', 0), (2, 1, 'Outages', 'list', 1);
+                 INSERT INTO entries (id, section_id, link_id, position, title, blurb, quotes, authors, publication, via, disclosures, updated_at)
+                   VALUES (1, 1, 1, 0, 'DNS!', 'A great zine about resolvers.', '[\"It was DNS.\"]', '[\"Julia Evans\"]', NULL, 'HackerNews', '[\"Full disclosure: none.\"]', '2017-10-22T00:00:00Z');
+                 INSERT INTO settings (key, value) VALUES ('upgrade_http', 'true');",
+            )
+            .unwrap();
+    }
+    let dump = |conn: &rusqlite::Connection, table: &str| -> Vec<String> {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+            .unwrap();
+        let cols = stmt.column_count();
+        stmt.query_map([], |r| {
+            Ok((0..cols)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect::<Vec<_>>()
+                .join("|"))
+        })
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect()
+    };
+    let before: Vec<Vec<String>> = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        tables_v1.iter().map(|t| dump(&conn, t)).collect()
+    };
+    assert!(
+        before.iter().all(|rows| !rows.is_empty()),
+        "every table has data"
+    );
+
+    let store = Store::open(&path).unwrap();
+    assert!(store.backup_path().is_some());
+    let after: Vec<Vec<String>> = tables_v1.iter().map(|t| dump(store.conn(), t)).collect();
+    assert_eq!(before, after, "every row intact");
+    assert_eq!(store.link(1).unwrap().featured_in, vec![94]);
+    assert!(store.settings().unwrap().upgrade_http);
+    // Old rows are searchable after the upgrade.
+    let hits = store.search("resolvers", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].link.id, 1);
+    assert_eq!(store.search("zine", 10).unwrap().len(), 1);
+    let v: i64 = store
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v as usize, latest_version());
+}
