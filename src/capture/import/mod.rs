@@ -190,15 +190,18 @@ fn write_plan(store: &mut Store, plan: Plan) -> Result<ImportSummary, ImportErro
                 summary.feeds_existing += 1;
             }
         }
-        for (canonical, link) in &plan.links {
-            match crate::store::insert_link_on(tx, link, canonical)? {
-                AddOutcome::Added(id) => {
-                    summary.added += 1;
-                    summary.added_ids.push(id);
+        crate::store::with_bulk_link_indexing(tx, || {
+            for (canonical, link) in &plan.links {
+                match crate::store::insert_link_on(tx, link, canonical)? {
+                    AddOutcome::Added(id) => {
+                        summary.added += 1;
+                        summary.added_ids.push(id);
+                    }
+                    AddOutcome::Duplicate(_) => summary.duplicates += 1,
                 }
-                AddOutcome::Duplicate(_) => summary.duplicates += 1,
             }
-        }
+            Ok(())
+        })?;
         Ok(())
     })?;
     Ok(summary)
