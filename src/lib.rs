@@ -4,10 +4,12 @@
 //! - [`model`]   plain data: Link, Feed, Issue, Section, Entry, Credit, Sponsor
 //! - [`store`]   SQLite: open, pragmas, migrations, one file per table family
 //! - [`capture`] canonical URLs and imports (bookmarks, OPML, feeds, URL lists)
+//! - [`check`]   the pre-send check: lints, dead links, redirects, quotes, archive duplicates
 //! - [`cli`]     the command line; `main.rs` only parses and calls it
 //! - [`paths`]   XDG locations of the database, config and logs
 
 pub mod capture;
+pub mod check;
 pub mod cli;
 pub mod model;
 pub mod paths;
