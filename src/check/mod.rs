@@ -65,6 +65,7 @@ pub enum ProblemKind {
     /// A redirect loop, more than the allowed hops, or a Location that is not a URL.
     BadRedirect,
     /// A 200 whose title or first heading says "not found".
+    #[serde(rename = "soft_404")]
     Soft404,
     /// 301/308 hops: the suggestion is where they lead.
     PermanentRedirect,
