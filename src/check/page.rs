@@ -31,6 +31,12 @@ pub(super) fn link_problems(
     };
     let (status, body) = match &probe.outcome {
         ProbeOutcome::Failed { kind, detail } => {
+            // A bad redirect's detail already names where the chain went wrong.
+            let via = if *kind == ProblemKind::BadRedirect {
+                ""
+            } else {
+                &via
+            };
             return vec![Problem::new(at, *kind, format!("{detail}{via}"))];
         }
         ProbeOutcome::Response { status, body, .. } => (*status, body.as_deref()),
@@ -80,16 +86,16 @@ pub(super) fn link_problems(
         for (i, quote) in quotes.iter().enumerate() {
             if !quote_appears(quote, &page) {
                 let text = markdown_text(quote);
-                let start: String = text
-                    .split_whitespace()
-                    .take(8)
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let all: Vec<&str> = text.split_whitespace().collect();
+                let mut start = all[..all.len().min(8)].join(" ");
+                if all.len() > 8 {
+                    start.push('…');
+                }
                 problems.push(Problem::new(
                     at.clone(),
                     ProblemKind::QuoteNotFound,
                     format!(
-                        "quote {} is not in the page's text (\"{start}…\"); the page may have \
+                        "quote {} is not in the page's text (\"{start}\"); the page may have \
                          changed, or it is drawn by JavaScript",
                         i + 1
                     ),
