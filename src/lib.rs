@@ -4,6 +4,10 @@
 //! - [`model`]   plain data: Link, Feed, Issue, Section, Entry, Credit, Sponsor
 //! - [`store`]   SQLite: open, pragmas, migrations, one file per table family
 //! - [`capture`] canonical URLs and imports (bookmarks, OPML, feeds, URL lists)
+//! - [`config`]  the config file: title pattern, default sections, disclosure rules
+//! - [`compose`] issue operations: place links, credits, disclosure rules, the issue file
+//! - [`export`]  Markdown, email HTML, plain text (templates) and the JSON issue file
+//! - [`clipboard`] copy to the system clipboard (a helper process) or by OSC 52
 //! - [`check`]   the pre-send check: lints, dead links, redirects, quotes, archive duplicates
 //! - [`cli`]     the command line; `main.rs` only parses and calls it
 //! - [`paths`]   XDG locations of the database, config and logs
@@ -11,6 +15,10 @@
 pub mod capture;
 pub mod check;
 pub mod cli;
+pub mod clipboard;
+pub mod compose;
+pub mod config;
+pub mod export;
 pub mod model;
 pub mod paths;
 pub mod store;
