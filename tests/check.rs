@@ -444,3 +444,130 @@ fn problems_serialise_with_snake_case_names() {
     let soft = serde_json::to_value(Soft404).unwrap();
     assert_eq!(soft, "soft_404");
 }
+
+/// `roundup` with a private database and config directory.
+struct Cli {
+    dir: tempfile::TempDir,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        let cli = Cli {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        let config = cli.dir.path().join("config").join("roundup");
+        std::fs::create_dir_all(&config).unwrap();
+        std::fs::write(
+            config.join("config.toml"),
+            "[[disclosure.rules]]\npublication = \"Honeycomb\"\n\
+             note = \"Full disclosure: Honeycomb is my employer.\"\n",
+        )
+        .unwrap();
+        cli
+    }
+
+    fn run(&self, args: &[&str], stdin: &str) -> std::process::Output {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_roundup"))
+            .arg("--db")
+            .arg(self.dir.path().join("roundup.db"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("XDG_STATE_HOME", self.dir.path().join("state"))
+            .env_remove("ROUNDUP_DB")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+}
+
+#[test]
+fn cli_check_reports_json_and_exits_1_on_errors() {
+    let server = test_server();
+    let cli = Cli::new();
+    let ok = server.url("/ok");
+    let archived = format!(
+        r#"{{"number": 93, "sections": [{{"heading": "Articles", "entries": [
+            {{"url": "{ok}", "title": "Fine", "blurb": "Read it.", "publication": "Acme"}}]}}]}}"#
+    );
+    assert!(cli.run(&["issue", "load", "-"], &archived).status.success());
+    assert!(cli.run(&["issue", "publish", "93"], "").status.success());
+    let draft = format!(
+        r#"{{"number": 94, "sections": [{{"heading": "Articles", "entries": [
+            {{"url": "{ok}", "title": "Fine again", "blurb": "Again.", "publication": "Acme"}},
+            {{"url": "{missing}", "title": "Gone", "blurb": "Dead.", "publication": "Honeycomb"}},
+            {{"url": "{temp}?utm_source=hn", "title": "Tracked", "blurb": "Hm.", "authors": ["Al"]}}]}}]}}"#,
+        missing = server.url("/missing"),
+        temp = server.url("/temp"),
+    );
+    assert!(cli.run(&["issue", "load", "-"], &draft).status.success());
+
+    let out = cli.run(&["check", "--json"], "");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let problems: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: BTreeSet<(String, u64)> = problems
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["kind"].as_str().unwrap().to_string(),
+                p["entry"]["entry"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want: BTreeSet<(String, u64)> = [
+        ("featured_before", 0),
+        ("tracking_params", 2),
+        ("not_found", 1),
+        ("disclosure_removed", 1),
+    ]
+    .into_iter()
+    .map(|(k, e)| (k.to_string(), e))
+    .collect();
+    assert_eq!(got, want, "{problems:#}");
+
+    let human = cli.run(&["check", "94"], "");
+    assert_eq!(human.status.code(), Some(1));
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(text.contains("Articles #2: Gone"), "{text}");
+    assert!(
+        text.contains("✗ error   HTTP 404 Not Found  [not_found]"),
+        "{text}"
+    );
+    assert!(text.contains("featured in #93"), "{text}");
+    assert!(text.ends_with("#94: 1 error, 3 warnings\n"), "{text}");
+}
+
+#[test]
+fn cli_check_exits_0_with_only_warnings() {
+    let server = test_server();
+    let cli = Cli::new();
+    let draft = format!(
+        r#"{{"number": 5, "sections": [{{"heading": "Articles", "entries": [
+            {{"url": "{}", "title": "Moved", "blurb": "Read it."}}]}}]}}"#,
+        server.url("/perm1")
+    );
+    assert!(cli.run(&["issue", "load", "-"], &draft).status.success());
+    let out = cli.run(&["check"], "");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[missing_credit]"), "{text}");
+    assert!(text.contains(&format!("→ {}", server.url("/ok"))), "{text}");
+    let offline = cli.run(&["check", "5", "--offline", "--json"], "");
+    assert_eq!(offline.status.code(), Some(0));
+    let problems: serde_json::Value = serde_json::from_slice(&offline.stdout).unwrap();
+    assert_eq!(problems.as_array().unwrap().len(), 1, "{problems:#}");
+    assert_eq!(problems[0]["kind"], "missing_credit");
+}

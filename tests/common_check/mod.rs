@@ -61,7 +61,7 @@ pub struct Server {
 }
 
 impl Server {
-    /// Serves `route(method, path)` on 127.0.0.1, each answer after `latency`.
+    /// Serves `route(method, path without query)` on 127.0.0.1, each answer after `latency`.
     pub fn start(
         latency: Duration,
         route: impl Fn(&str, &str) -> Reply + Send + Sync + 'static,
@@ -109,7 +109,8 @@ fn serve(stream: TcpStream, latency: Duration, route: &Route, log: &Mutex<Vec<St
     let method = parts.next().unwrap_or("").to_string();
     let path = parts.next().unwrap_or("").to_string();
     log.lock().unwrap().push(format!("{method} {path}"));
-    let reply = route(&method, &path);
+    // Routes see the path alone: a tracking query must not change the page served.
+    let reply = route(&method, path.split('?').next().unwrap_or(""));
     thread::sleep(latency + reply.delay);
     let mut out = format!(
         "HTTP/1.1 {} X\r\nConnection: close\r\nContent-Length: {}\r\n",
