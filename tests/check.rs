@@ -104,6 +104,9 @@ fn test_server() -> Server {
         ),
         "/head405" if method == "HEAD" => Reply::status(405),
         "/head405" => Reply::page("Only GET", "Served to GET."),
+        "/headdrop" if method == "HEAD" => Reply::hang_up(),
+        "/headdrop" => Reply::page("Only GET", "Served to GET."),
+        "/hangup" => Reply::hang_up(),
         "/perm1" => Reply::redirect(301, "/perm2"),
         "/perm2" => Reply::redirect(308, "/ok"),
         "/temp" => Reply::redirect(302, "/ok"),
@@ -137,6 +140,8 @@ fn every_link_outcome_is_reported_exactly() {
         entry(10, &server.url("/loop")),
         entry(11, "ftp://example.com/file"),
         quoted,
+        entry(13, &server.url("/headdrop")),
+        entry(14, &server.url("/hangup")),
     ];
     let problems = check_issue(
         &issue(vec![section("Articles", SectionStyle::Articles, entries)]),
@@ -156,6 +161,7 @@ fn every_link_outcome_is_reported_exactly() {
             (BadRedirect, at(10)),
             (InvalidUrl, at(11)),
             (QuoteNotFound, at(12)),
+            (FetchFailed, at(14)),
         ]),
         "{problems:#?}"
     );

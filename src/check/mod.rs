@@ -20,7 +20,7 @@ pub use probe::{Hop, Probe, ProbeError, ProbeOutcome};
 use crate::capture::canonical::CanonicalOptions;
 use crate::model::Issue;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Duration;
 
 /// Gmail clips a message whose HTML is larger than about 102 KB; counted in decimal
@@ -271,7 +271,15 @@ fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
         .collect();
     urls.sort();
     urls.dedup();
-    let probes = match probe::probe_all(&urls, opts) {
+    // Page words are only worth keeping for URLs that some entry quotes.
+    let quoted: HashSet<&str> = targets
+        .iter()
+        .filter(|(_, quotes)| !quotes.is_empty())
+        .filter_map(|(at, _)| at.as_ref().map(|a| a.url.trim()))
+        .collect();
+    let read =
+        |i: usize, probe: Probe| page::Checked::new(probe, quoted.contains(urls[i].as_str()));
+    let probes = match probe::probe_all(&urls, opts, read) {
         Ok(p) => p,
         Err(e) => {
             return vec![Problem::new(
@@ -281,7 +289,8 @@ fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
             )];
         }
     };
-    let by_url: HashMap<&str, &Probe> = urls.iter().map(String::as_str).zip(&probes).collect();
+    let by_url: HashMap<&str, &page::Checked> =
+        urls.iter().map(String::as_str).zip(&probes).collect();
 
     let mut problems = Vec::new();
     if let Some(url) = &sponsor_url

@@ -19,17 +19,51 @@ const INLINE: &[&str] = &[
     "wbr",
 ];
 
+/// A probed link with its page read: done on the worker thread, so the parsing of many
+/// pages shares the cores, and the body is dropped as soon as it has been read.
+#[derive(Debug)]
+pub(super) struct Checked {
+    probe: Probe,
+    /// What the title or first heading says, when it says "not found".
+    soft_404: Option<String>,
+    /// The page's visible words, kept only when some entry has quotes to look for.
+    words: Option<Vec<String>>,
+}
+
+impl Checked {
+    pub(super) fn new(mut probe: Probe, want_words: bool) -> Checked {
+        let body = match &mut probe.outcome {
+            ProbeOutcome::Response { body, .. } => body.take(),
+            ProbeOutcome::Failed { .. } => None,
+        };
+        let (mut soft, mut words) = (None, None);
+        if let Some(body) = body {
+            let html = Html::parse_document(&body);
+            soft = soft_404(&html);
+            if soft.is_none() && want_words {
+                words = Some(self::words(&visible_text(&html)));
+            }
+        }
+        Checked {
+            probe,
+            soft_404: soft,
+            words,
+        }
+    }
+}
+
 pub(super) fn link_problems(
     at: Option<EntryRef>,
-    probe: &Probe,
+    checked: &Checked,
     quotes: &[String],
 ) -> Vec<Problem> {
+    let probe = &checked.probe;
     let via = if probe.hops.is_empty() {
         String::new()
     } else {
         format!(" (after redirects to {})", probe.final_url)
     };
-    let (status, body) = match &probe.outcome {
+    let status = match &probe.outcome {
         ProbeOutcome::Failed { kind, detail } => {
             // A bad redirect's detail already names where the chain went wrong.
             let via = if *kind == ProblemKind::BadRedirect {
@@ -39,7 +73,7 @@ pub(super) fn link_problems(
             };
             return vec![Problem::new(at, *kind, format!("{detail}{via}"))];
         }
-        ProbeOutcome::Response { status, body, .. } => (*status, body.as_deref()),
+        ProbeOutcome::Response { status, .. } => *status,
     };
     let dead = match status {
         200..=299 => None,
@@ -69,11 +103,7 @@ pub(super) fn link_problems(
             .suggest(target),
         );
     }
-    let Some(body) = body else {
-        return problems;
-    };
-    let html = Html::parse_document(body);
-    if let Some(says) = soft_404(&html) {
+    if let Some(says) = &checked.soft_404 {
         problems.push(Problem::new(
             at,
             ProblemKind::Soft404,
@@ -81,26 +111,27 @@ pub(super) fn link_problems(
         ));
         return problems;
     }
-    if !quotes.is_empty() {
-        let page = words(&visible_text(&html));
-        for (i, quote) in quotes.iter().enumerate() {
-            if !quote_appears(quote, &page) {
-                let text = markdown_text(quote);
-                let all: Vec<&str> = text.split_whitespace().collect();
-                let mut start = all[..all.len().min(8)].join(" ");
-                if all.len() > 8 {
-                    start.push('…');
-                }
-                problems.push(Problem::new(
-                    at.clone(),
-                    ProblemKind::QuoteNotFound,
-                    format!(
-                        "quote {} is not in the page's text (\"{start}\"); the page may have \
-                         changed, or it is drawn by JavaScript",
-                        i + 1
-                    ),
-                ));
+    // No words: not an HTML page, or its body could not be read; the quotes cannot be checked.
+    let Some(page) = &checked.words else {
+        return problems;
+    };
+    for (i, quote) in quotes.iter().enumerate() {
+        if !quote_appears(quote, page) {
+            let text = markdown_text(quote);
+            let all: Vec<&str> = text.split_whitespace().collect();
+            let mut start = all[..all.len().min(8)].join(" ");
+            if all.len() > 8 {
+                start.push('…');
             }
+            problems.push(Problem::new(
+                at.clone(),
+                ProblemKind::QuoteNotFound,
+                format!(
+                    "quote {} is not in the page's text (\"{start}\"); the page may have \
+                     changed, or it is drawn by JavaScript",
+                    i + 1
+                ),
+            ));
         }
     }
     problems

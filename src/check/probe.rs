@@ -67,8 +67,14 @@ fn build_client(opts: &CheckOptions) -> Result<Client, ProbeError> {
         .map_err(|e| ProbeError::Client(e.to_string()))
 }
 
-/// Probes every URL, `opts.concurrency` at a time. The result is in the order of `urls`.
-pub(crate) fn probe_all(urls: &[String], opts: &CheckOptions) -> Result<Vec<Probe>, ProbeError> {
+/// Probes every URL, `opts.concurrency` at a time, and hands each probe to `then` on the
+/// same worker thread (so reading pages runs in parallel too). The result is in the order
+/// of `urls`.
+pub(crate) fn probe_all<T: Send>(
+    urls: &[String],
+    opts: &CheckOptions,
+    then: impl Fn(usize, Probe) -> T + Sync,
+) -> Result<Vec<T>, ProbeError> {
     if urls.is_empty() {
         return Ok(Vec::new());
     }
@@ -79,12 +85,12 @@ pub(crate) fn probe_all(urls: &[String], opts: &CheckOptions) -> Result<Vec<Prob
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
-            let (client, next) = (&client, &next);
+            let (client, next, then) = (&client, &next, &then);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(url) = urls.get(i) else { break };
-                    if tx.send((i, probe_url(client, url, opts))).is_err() {
+                    if tx.send((i, then(i, probe_url(client, url, opts)))).is_err() {
                         break;
                     }
                 }
@@ -92,22 +98,25 @@ pub(crate) fn probe_all(urls: &[String], opts: &CheckOptions) -> Result<Vec<Prob
         }
     });
     drop(tx);
-    let mut out: Vec<Option<Probe>> = vec![None; urls.len()];
-    for (i, probe) in rx {
-        out[i] = Some(probe);
+    let mut out: Vec<Option<T>> = urls.iter().map(|_| None).collect();
+    for (i, result) in rx {
+        out[i] = Some(result);
     }
     Ok(out
         .into_iter()
-        .zip(urls)
-        .map(|(p, url)| {
+        .enumerate()
+        .map(|(i, r)| {
             // Unreachable unless a worker died; say so rather than pass the link.
-            p.unwrap_or_else(|| Probe {
-                hops: Vec::new(),
-                final_url: url.clone(),
-                outcome: ProbeOutcome::Failed {
-                    kind: ProblemKind::FetchFailed,
-                    detail: "not checked".into(),
-                },
+            r.unwrap_or_else(|| {
+                let failed = Probe {
+                    hops: Vec::new(),
+                    final_url: urls[i].clone(),
+                    outcome: ProbeOutcome::Failed {
+                        kind: ProblemKind::FetchFailed,
+                        detail: "not checked".into(),
+                    },
+                };
+                then(i, failed)
             })
         })
         .collect())
@@ -120,6 +129,12 @@ pub fn probe_url(client: &Client, url: &str, opts: &CheckOptions) -> Probe {
         ProbeOutcome::Response { status, .. } if HEAD_UNRELIABLE.contains(status) => {
             follow(client, Method::GET, url, opts)
         }
+        // Some servers drop the connection on HEAD (an empty reply, a reset); a timeout,
+        // refusal or unknown host would only repeat, so those are not retried.
+        ProbeOutcome::Failed {
+            kind: ProblemKind::FetchFailed,
+            ..
+        } => follow(client, Method::GET, url, opts),
         ProbeOutcome::Response {
             status,
             content_type,

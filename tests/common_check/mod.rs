@@ -47,6 +47,11 @@ impl Reply {
         r
     }
 
+    /// Closes the connection without a word.
+    pub fn hang_up() -> Reply {
+        Reply::html(0, "")
+    }
+
     pub fn delayed(mut self, d: Duration) -> Reply {
         self.delay = d;
         self
@@ -112,6 +117,9 @@ fn serve(stream: TcpStream, latency: Duration, route: &Route, log: &Mutex<Vec<St
     // Routes see the path alone: a tracking query must not change the page served.
     let reply = route(&method, path.split('?').next().unwrap_or(""));
     thread::sleep(latency + reply.delay);
+    if reply.status == 0 {
+        return;
+    }
     let mut out = format!(
         "HTTP/1.1 {} X\r\nConnection: close\r\nContent-Length: {}\r\n",
         reply.status,
