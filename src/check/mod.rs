@@ -243,7 +243,7 @@ pub fn check_issue(issue: &Issue, ctx: &CheckContext, opts: &CheckOptions) -> Ve
 /// Fetches every distinct URL of the issue once (entries and the sponsor link) and turns
 /// the results into problems for each entry that uses it.
 fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
-    let mut targets: Vec<(Option<EntryRef>, &[String])> = Vec::new();
+    let mut targets: Vec<(EntryRef, &[String])> = Vec::new();
     for (si, section) in issue.sections.iter().enumerate() {
         for (ei, entry) in section.entries.iter().enumerate() {
             if crate::capture::canonical::parse_http_url(&entry.url).is_err() {
@@ -255,19 +255,21 @@ fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
                 entry_id: entry.id,
                 url: entry.url.clone(),
             };
-            targets.push((Some(at), &entry.quotes));
+            targets.push((at, &entry.quotes));
         }
     }
     let sponsor_url = issue
         .sponsor
         .as_ref()
-        .and_then(|s| s.url.clone())
+        .and_then(|s| s.url.as_deref())
+        .map(str::trim)
         .filter(|u| crate::capture::canonical::parse_http_url(u).is_ok());
 
     let mut urls: Vec<String> = targets
         .iter()
-        .filter_map(|(at, _)| at.as_ref().map(|a| a.url.trim().to_string()))
-        .chain(sponsor_url.clone())
+        .map(|(at, _)| at.url.trim())
+        .chain(sponsor_url)
+        .map(str::to_string)
         .collect();
     urls.sort();
     urls.dedup();
@@ -275,7 +277,7 @@ fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
     let quoted: HashSet<&str> = targets
         .iter()
         .filter(|(_, quotes)| !quotes.is_empty())
-        .filter_map(|(at, _)| at.as_ref().map(|a| a.url.trim()))
+        .map(|(at, _)| at.url.trim())
         .collect();
     let read =
         |i: usize, probe: Probe| page::Checked::new(probe, quoted.contains(urls[i].as_str()));
@@ -293,8 +295,8 @@ fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
         urls.iter().map(String::as_str).zip(&probes).collect();
 
     let mut problems = Vec::new();
-    if let Some(url) = &sponsor_url
-        && let Some(p) = by_url.get(url.as_str())
+    if let Some(url) = sponsor_url
+        && let Some(p) = by_url.get(url)
     {
         for mut problem in page::link_problems(None, p, &[]) {
             problem.message = format!("sponsor link: {}", problem.message);
@@ -302,12 +304,8 @@ fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
         }
     }
     for (at, quotes) in targets {
-        let url = at
-            .as_ref()
-            .map(|a| a.url.trim().to_string())
-            .unwrap_or_default();
-        if let Some(p) = by_url.get(url.as_str()) {
-            problems.extend(page::link_problems(at, p, quotes));
+        if let Some(p) = by_url.get(at.url.trim()) {
+            problems.extend(page::link_problems(Some(at), p, quotes));
         }
     }
     problems
