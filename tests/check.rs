@@ -274,7 +274,46 @@ fn dead_sponsor_link_is_an_issue_level_error() {
     });
     let problems = check_issue(&i, &CheckContext::default(), &online());
     assert_eq!(found(&problems), set(&[(Gone, None)]));
-    assert!(problems[0].message.starts_with("sponsor link: "));
+    assert_eq!(
+        problems[0].message,
+        format!("sponsor link {}: HTTP 410 Gone", server.url("/gone"))
+    );
+}
+
+#[test]
+fn links_inside_blurbs_and_the_intro_are_checked_too() {
+    let server = test_server();
+    let mut e = entry(0, &server.url("/ok"));
+    e.blurb = format!(
+        "See also [the follow-up]({}), [the original]({}) and [mail me](mailto:ed@example.com).",
+        server.url("/gone"),
+        server.url("/ok")
+    );
+    let mut i = issue(vec![section("Articles", SectionStyle::Articles, vec![e])]);
+    i.intro = Some(format!(
+        "Last week's [correction]({}).",
+        server.url("/perm1")
+    ));
+    let problems = check_issue(&i, &CheckContext::default(), &online());
+    assert_eq!(
+        found(&problems),
+        set(&[(PermanentRedirect, None), (Gone, at(0))]),
+        "{problems:#?}"
+    );
+    let gone = problems.iter().find(|p| p.kind == Gone).unwrap();
+    assert_eq!(
+        gone.message,
+        format!("link in the blurb {}: HTTP 410 Gone", server.url("/gone"))
+    );
+    assert_eq!(gone.entry.as_ref().unwrap().url, server.url("/ok"));
+    // /ok is both the entry's URL and a blurb link, probed once (HEAD, then GET for its
+    // text); the intro's /perm1 chain ends there too and reads it once more.
+    let ok_requests = server
+        .requests()
+        .iter()
+        .filter(|r| r.ends_with(" /ok"))
+        .count();
+    assert_eq!(ok_requests, 4, "{:?}", server.requests());
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The pre-send check: everything that should stop (errors) or give pause (warnings) before an
-//! issue goes out. Lints on what the editor wrote (`lint`), every link fetched concurrently
-//! (`probe`), and what the fetched pages say (`page`: soft 404s, pull-quotes).
+//! issue goes out. Lints on what the editor wrote (`lint`), every link of the issue gathered
+//! (`links`) and fetched concurrently (`probe`), and what the fetched pages say (`page`:
+//! dead links, redirects, soft 404s, pull-quotes).
 //!
 //! Severity policy: an error is something a reader would see as broken (a dead link, an entry
 //! with no blurb, a duplicated link, a clipped email); a warning is something the editor may
@@ -11,6 +12,7 @@
 //! logins and A/B tests work, and the URL the editor has is the one to keep. Only the
 //! leading run of permanent hops (301, 308) becomes a suggestion.
 
+mod links;
 mod lint;
 mod page;
 mod probe;
@@ -20,7 +22,7 @@ pub use probe::{Hop, Probe, ProbeError, ProbeOutcome};
 use crate::capture::canonical::CanonicalOptions;
 use crate::model::Issue;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 /// Gmail clips a message whose HTML is larger than about 102 KB; counted in decimal
@@ -103,7 +105,11 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(entry: Option<EntryRef>, kind: ProblemKind, message: impl Into<String>) -> Problem {
+    pub(crate) fn new(
+        entry: Option<EntryRef>,
+        kind: ProblemKind,
+        message: impl Into<String>,
+    ) -> Problem {
         Problem {
             entry,
             severity: kind.severity(),
@@ -228,7 +234,7 @@ impl CheckOptions {
 pub fn check_issue(issue: &Issue, ctx: &CheckContext, opts: &CheckOptions) -> Vec<Problem> {
     let mut problems = lint::lint_issue(issue, ctx, opts);
     if opts.network {
-        problems.extend(probe_issue(issue, opts));
+        problems.extend(links::probe_issue(issue, opts));
     }
     // Stable: within one entry the generation order (lints, then the link) is kept.
     problems.sort_by(|a, b| {
@@ -237,76 +243,5 @@ pub fn check_issue(issue: &Issue, ctx: &CheckContext, opts: &CheckOptions) -> Ve
             .map(|e| (e.section, e.entry))
             .cmp(&b.entry.as_ref().map(|e| (e.section, e.entry)))
     });
-    problems
-}
-
-/// Fetches every distinct URL of the issue once (entries and the sponsor link) and turns
-/// the results into problems for each entry that uses it.
-fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
-    let mut targets: Vec<(EntryRef, &[String])> = Vec::new();
-    for (si, section) in issue.sections.iter().enumerate() {
-        for (ei, entry) in section.entries.iter().enumerate() {
-            if crate::capture::canonical::parse_http_url(&entry.url).is_err() {
-                continue; // reported by the lint as invalid_url
-            }
-            let at = EntryRef {
-                section: si,
-                entry: ei,
-                entry_id: entry.id,
-                url: entry.url.clone(),
-            };
-            targets.push((at, &entry.quotes));
-        }
-    }
-    let sponsor_url = issue
-        .sponsor
-        .as_ref()
-        .and_then(|s| s.url.as_deref())
-        .map(str::trim)
-        .filter(|u| crate::capture::canonical::parse_http_url(u).is_ok());
-
-    let mut urls: Vec<String> = targets
-        .iter()
-        .map(|(at, _)| at.url.trim())
-        .chain(sponsor_url)
-        .map(str::to_string)
-        .collect();
-    urls.sort();
-    urls.dedup();
-    // Page words are only worth keeping for URLs that some entry quotes.
-    let quoted: HashSet<&str> = targets
-        .iter()
-        .filter(|(_, quotes)| !quotes.is_empty())
-        .map(|(at, _)| at.url.trim())
-        .collect();
-    let read =
-        |i: usize, probe: Probe| page::Checked::new(probe, quoted.contains(urls[i].as_str()));
-    let probes = match probe::probe_all(&urls, opts, read) {
-        Ok(p) => p,
-        Err(e) => {
-            return vec![Problem::new(
-                None,
-                ProblemKind::CheckFailed,
-                format!("links not checked: {e}"),
-            )];
-        }
-    };
-    let by_url: HashMap<&str, &page::Checked> =
-        urls.iter().map(String::as_str).zip(&probes).collect();
-
-    let mut problems = Vec::new();
-    if let Some(url) = sponsor_url
-        && let Some(p) = by_url.get(url)
-    {
-        for mut problem in page::link_problems(None, p, &[]) {
-            problem.message = format!("sponsor link: {}", problem.message);
-            problems.push(problem);
-        }
-    }
-    for (at, quotes) in targets {
-        if let Some(p) = by_url.get(at.url.trim()) {
-            problems.extend(page::link_problems(Some(at), p, quotes));
-        }
-    }
     problems
 }
