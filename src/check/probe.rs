@@ -106,7 +106,8 @@ pub(crate) fn probe_all<T: Send>(
         .into_iter()
         .enumerate()
         .map(|(i, r)| {
-            // Unreachable unless a worker died; say so rather than pass the link.
+            // Every index is sent unless a worker panicked, and then the scope re-raised the
+            // panic; still, a missing result must read as unchecked, never as a pass.
             r.unwrap_or_else(|| {
                 let failed = Probe {
                     hops: Vec::new(),
