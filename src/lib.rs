@@ -8,10 +8,12 @@
 //! - [`compose`] issue operations: place links, credits, disclosure rules, the issue file
 //! - [`export`]  Markdown, email HTML, plain text (templates) and the JSON issue file
 //! - [`clipboard`] copy to the system clipboard (a helper process) or by OSC 52
+//! - [`check`]   the pre-send check: lints, dead links, redirects, quotes, archive duplicates
 //! - [`cli`]     the command line; `main.rs` only parses and calls it
 //! - [`paths`]   XDG locations of the database, config and logs
 
 pub mod capture;
+pub mod check;
 pub mod cli;
 pub mod clipboard;
 pub mod compose;

@@ -72,12 +72,15 @@ fn hostile() -> Issue {
                 heading: "Outages".into(),
                 style: SectionStyle::List,
                 position: 1,
-                entries: vec![entry(
-                    3,
-                    "data:text/html,<script>alert(9)</script>",
-                    TITLE,
-                    "note [x](vbscript:y)",
-                )],
+                entries: vec![
+                    entry(
+                        3,
+                        "data:text/html,<script>alert(9)</script>",
+                        TITLE,
+                        "note [x](vbscript:y)",
+                    ),
+                    entry(4, "ftp://x.example/", "- 1. # trick ##", ""),
+                ],
             },
         ],
     }
@@ -152,8 +155,11 @@ fn html_of_hostile_issue_validates() {
 fn markdown_has_no_raw_html_and_no_unsafe_links() {
     let md = render(Format::Markdown);
     let mut texts = String::new();
+    let (mut headings, mut lists) = (0, 0);
     for event in Parser::new(&md) {
         match event {
+            Event::Start(Tag::Heading { .. }) => headings += 1,
+            Event::Start(Tag::List(_)) => lists += 1,
             Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML {h:?} in:\n{md}"),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 assert!(
@@ -167,6 +173,9 @@ fn markdown_has_no_raw_html_and_no_unsafe_links() {
             _ => {}
         }
     }
+    // Title, two sections, two articles; the Outages list: texts start no block of their own.
+    assert_eq!((headings, lists), (5, 1), "{md}");
+    assert!(texts.contains("- 1. # trick ##"), "{texts}");
     // The title reads literally once rendered: escapes did their job.
     assert!(
         texts.contains("<script>alert(\"t\")</script> [a](b) *b* _c_ `d` & ~~e~~ #1"),

@@ -2,6 +2,7 @@
 //! Each command lives in its own file and returns `anyhow::Result`; `main` prints the error.
 
 mod add;
+mod check;
 mod export;
 mod import;
 mod issue;
@@ -87,6 +88,18 @@ pub enum Command {
         /// Copy to the clipboard (OSC 52 when there is no display)
         #[arg(long)]
         clipboard: bool,
+    },
+    /// Check an issue before sending (the current draft by default): dead links, redirects,
+    /// tracking parameters, missing blurbs or credits, duplicates, HTML size. Exit 1 on errors
+    Check {
+        /// The issue number (default: the current draft)
+        number: Option<i64>,
+        /// Print the problems as a JSON array
+        #[arg(long)]
+        json: bool,
+        /// Only check what was written: fetch no link
+        #[arg(long)]
+        offline: bool,
     },
     /// Holds the clipboard for `export --clipboard` (internal)
     #[command(name = "clipboard-serve", hide = true)]
@@ -180,6 +193,18 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 format: format.into(),
                 output,
                 clipboard,
+            },
+        ),
+        Some(Command::Check {
+            number,
+            json,
+            offline,
+        }) => check::run(
+            &store,
+            check::CheckArgs {
+                number,
+                json,
+                offline,
             },
         ),
         Some(Command::ClipboardServe) => Ok(crate::clipboard::serve_stdin()),

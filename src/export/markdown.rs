@@ -32,6 +32,27 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `escape` plus what only matters where the text starts a line (a heading, a list item,
+/// an ordered-list number) or ends a heading (a closing `#` sequence).
+pub fn escape_line(text: &str) -> String {
+    let mut out = escape(text.trim());
+    if out.starts_with(['#', '-', '+', '=']) {
+        out.insert(0, '\\');
+    } else {
+        let digits = out.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && out[digits..].starts_with(['.', ')']) {
+            out.insert(digits, '\\');
+        }
+    }
+    if out.ends_with('#') {
+        let keep = out.trim_end_matches('#').len();
+        let hashes = out.len() - keep;
+        out.truncate(keep);
+        out.push_str(&"\\#".repeat(hashes));
+    }
+    out
+}
+
 /// A link destination: backslash escapes for the characters that would end it.
 fn escape_url(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
@@ -128,10 +149,10 @@ fn indent(text: &str, nested: bool) -> String {
 
 impl Flavour for Markdown {
     fn inline(&self, text: &str) -> String {
-        escape(text.trim())
+        escape_line(text)
     }
     fn block(&self, text: &str, nested: bool) -> String {
-        indent(&escape(text.trim()), nested)
+        indent(&escape_line(text), nested)
     }
     fn credit(&self, line: &str, nested: bool) -> String {
         indent(&format!("*{}*", escape(line.trim())), nested)
@@ -161,6 +182,16 @@ mod tests {
             escape_url("https://x.com/a_(b) c"),
             "https://x.com/a_\\(b\\)%20c"
         );
+    }
+
+    #[test]
+    fn line_starts_and_heading_ends_are_escaped() {
+        assert_eq!(escape_line("# one"), "\\# one");
+        assert_eq!(escape_line("- two"), "\\- two");
+        assert_eq!(escape_line("1. three"), "1\\. three");
+        assert_eq!(escape_line("2026) four"), "2026\\) four");
+        assert_eq!(escape_line("issue ##"), "issue \\#\\#");
+        assert_eq!(escape_line("issue #94"), "issue #94");
     }
 
     #[test]
