@@ -61,7 +61,7 @@ pub fn run(store: &Store, args: ExportArgs) -> anyhow::Result<i32> {
             }
         }
     } else {
-        print!("{out}");
+        super::print_out(&out)?;
     }
     Ok(0)
 }

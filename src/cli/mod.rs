@@ -112,6 +112,16 @@ impl StateArg {
     }
 }
 
+/// Writes to stdout; a closed pipe (`roundup export … | head`) is not an error.
+pub(crate) fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Opens the database the user chose (flag, then ROUNDUP_DB, then the XDG default).
 pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
     let path = db.unwrap_or_else(crate::paths::default_db);
