@@ -52,7 +52,7 @@ pub fn run(store: &mut Store, command: IssueCommand) -> anyhow::Result<i32> {
 fn list(store: &Store, json: bool) -> anyhow::Result<()> {
     let issues = store.issue_summaries()?;
     if json {
-        super::print_out(&format!("{}\n", serde_json::to_string_pretty(&issues)?))?;
+        super::export::print_out(&format!("{}\n", serde_json::to_string_pretty(&issues)?))?;
     } else if issues.is_empty() {
         println!("no issues; start one with `roundup issue new`");
     } else {
@@ -71,7 +71,7 @@ fn list(store: &Store, json: bool) -> anyhow::Result<()> {
                 i.title
             ));
         }
-        super::print_out(&text)?;
+        super::export::print_out(&text)?;
     }
     Ok(())
 }

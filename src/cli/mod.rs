@@ -59,7 +59,7 @@ pub enum Command {
         /// The issue number (default: the current draft)
         number: Option<i64>,
         #[arg(long, value_enum)]
-        format: FormatArg,
+        format: export::FormatArg,
         /// Write to FILE instead of stdout
         #[arg(long, value_name = "FILE", conflicts_with = "clipboard")]
         output: Option<PathBuf>,
@@ -70,25 +70,6 @@ pub enum Command {
     /// Holds the clipboard for `export --clipboard` (internal)
     #[command(name = "clipboard-serve", hide = true)]
     ClipboardServe,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Markdown,
-    Html,
-    Text,
-    Json,
-}
-
-impl From<FormatArg> for crate::export::Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Markdown => Self::Markdown,
-            FormatArg::Html => Self::Html,
-            FormatArg::Text => Self::Text,
-            FormatArg::Json => Self::Json,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,16 +90,6 @@ impl StateArg {
             StateArg::Discarded => Some(vec![LinkState::Discarded]),
             StateArg::All => None,
         }
-    }
-}
-
-/// Writes to stdout; a closed pipe (`roundup export … | head`) is not an error.
-pub(crate) fn print_out(text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
     }
 }
 
