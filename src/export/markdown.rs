@@ -106,6 +106,11 @@ pub fn sanitize(src: &str) -> String {
                 skipping = Some(range);
             }
             Event::Start(Tag::Image { .. }) => skipping = Some(range),
+            // Trailing spaces would not survive the output's whitespace tidying: use the
+            // backslash form of a hard line break.
+            Event::HardBreak if src[range.clone()].starts_with(' ') => {
+                edits.push((range, "\\\n".to_string()));
+            }
             _ => {}
         }
     }
@@ -214,6 +219,7 @@ mod tests {
             "img alt end"
         );
         assert_eq!(sanitize("<javascript:alert(1)>"), "javascript:alert(1)");
+        assert_eq!(sanitize("line  \nbreak"), "line\\\nbreak");
     }
 
     #[test]

@@ -97,9 +97,11 @@ pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour) -> IssueView {
             .as_deref()
             .and_then(non_empty)
             .map(|m| f.rich(m, false)),
+        // An empty section (no outages this week) would print a bare heading: leave it out.
         sections: issue
             .sections
             .iter()
+            .filter(|s| !s.entries.is_empty())
             .map(|s| {
                 let nested = s.style == SectionStyle::List;
                 SectionView {
