@@ -1,4 +1,6 @@
-//! Getting links in: canonical URLs, imports from files (and later fetching and feeds).
+//! Getting links in: canonical URLs, imports from files, fetching pages and their metadata,
+//! and feeds.
 
 pub mod canonical;
+pub mod extract;
 pub mod import;
