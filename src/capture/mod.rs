@@ -2,5 +2,9 @@
 //! and feeds.
 
 pub mod canonical;
+pub mod decode;
 pub mod extract;
+pub mod feeds;
+pub mod fetch;
+mod fetch_batch;
 pub mod import;

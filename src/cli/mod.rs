@@ -2,6 +2,8 @@
 //! Each command lives in its own file and returns `anyhow::Result`; `main` prints the error.
 
 mod add;
+mod feed;
+mod fetch;
 mod import;
 mod list;
 
@@ -39,6 +41,20 @@ pub enum Command {
         #[arg(long)]
         no_fetch: bool,
     },
+    /// Fetch metadata for links (default: those never fetched)
+    Fetch {
+        /// Retry the links whose last fetch failed
+        #[arg(long, conflicts_with = "all")]
+        failed: bool,
+        /// Fetch every link again
+        #[arg(long)]
+        all: bool,
+    },
+    /// Manage feed subscriptions
+    Feed {
+        #[command(subcommand)]
+        command: FeedCommand,
+    },
     /// Import a bookmarks HTML, OPML, RSS/Atom/JSON Feed file or a list of URLs
     Import { file: PathBuf },
     /// List links
@@ -49,6 +65,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedCommand {
+    /// Subscribe to a feed (or to the feed a page advertises)
+    Add { url: String },
+    /// List subscriptions
+    List,
+    /// Pull every feed; new items go to the inbox
+    Pull,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,6 +121,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             via,
             no_fetch,
         }) => add::run(&mut store, &urls, via, no_fetch),
+        Some(Command::Fetch { failed, all }) => fetch::run(&mut store, failed, all),
+        Some(Command::Feed { command }) => feed::run(&mut store, command),
         Some(Command::Import { file }) => import::run(&mut store, &file),
         Some(Command::List { state, json }) => list::run(&store, state, json),
     }

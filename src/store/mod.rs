@@ -3,12 +3,16 @@
 //!
 //! Every write goes straight to the database; there is no in-memory copy that could be lost.
 
+mod feed_pull;
 mod feeds;
+mod fetched;
 pub(crate) use feeds::insert_feed_on;
 pub(crate) use links::insert_on as insert_link_on;
 mod links;
 mod settings;
 
+pub use feed_pull::PullCounts;
+pub use fetched::FetchSelection;
 pub use links::{AddOutcome, LinkFilter};
 pub use settings::Settings;
 

@@ -15,6 +15,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::{Deserialize, Serialize};
 
 pub use authors::{clean_author, split_authors};
+pub use tidy as tidy_text;
 
 /// What a fetch learns about a page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,7 +107,7 @@ fn published(page: &Page) -> Option<String> {
 }
 
 /// Collapses whitespace (including the non-breaking kind) and drops empty strings.
-pub(crate) fn tidy(s: &str) -> Option<String> {
+pub fn tidy(s: &str) -> Option<String> {
     let out = s
         .split(|c: char| c.is_whitespace() || c == '\u{a0}')
         .filter(|w| !w.is_empty())
