@@ -13,9 +13,6 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// After `</head>`, this much more is read: bylines live near the top of the body.
-const BODY_SLACK: usize = 512 * 1024;
-
 #[derive(Debug, Clone)]
 pub struct FetchOptions {
     /// Requests in flight at once.
@@ -237,8 +234,9 @@ pub fn fetch_one(
     Ok(meta)
 }
 
-/// Reads until `</head>` plus some slack, the end of the body, or `max_bytes`. Returns the
-/// bytes and whether the head ended (or the whole body was read).
+/// Reads until the end of the body or `max_bytes`, whichever comes first. Not just the head:
+/// bylines are in the body, and many sites (Wikipedia among them) put their JSON-LD just
+/// before `</body>`. Returns the bytes and whether a head ended (or the whole body was read).
 fn read_head(
     resp: &mut reqwest::blocking::Response,
     opts: &FetchOptions,
@@ -251,10 +249,7 @@ fn read_head(
         if Instant::now() > deadline {
             return Err(FetchFailure::Timeout);
         }
-        let limit = match head_end {
-            Some(end) => (end + BODY_SLACK).min(opts.max_bytes),
-            None => opts.max_bytes,
-        };
+        let limit = opts.max_bytes;
         if buf.len() >= limit {
             return Ok((buf, head_end.is_some()));
         }
