@@ -274,7 +274,23 @@ pub fn strip_html(s: &str) -> String {
         return s.to_string();
     }
     let frag = Html::parse_fragment(s);
-    frag.root_element().text().collect::<Vec<_>>().join(" ")
+    let mut out = String::new();
+    for node in frag.root_element().descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => out.push_str(t),
+            // Block boundaries become spaces so paragraphs do not run together.
+            scraper::Node::Element(e)
+                if matches!(
+                    e.name(),
+                    "p" | "br" | "div" | "li" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "tr"
+                ) =>
+            {
+                out.push(' ')
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn one_line(s: &str) -> String {
