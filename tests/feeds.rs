@@ -46,14 +46,21 @@ fn serve(req: &Request, stream: &mut TcpStream) {
         _ => return respond(stream, "404 Not Found", &[], b""),
     };
     let conditional = req.headers.get("if-none-match").is_some_and(|v| v == etag)
-        || req.headers.get("if-modified-since").is_some_and(|v| v == modified);
+        || req
+            .headers
+            .get("if-modified-since")
+            .is_some_and(|v| v == modified);
     if conditional {
         return respond(stream, "304 Not Modified", &[("ETag", etag)], b"");
     }
     respond(
         stream,
         "200 OK",
-        &[("Content-Type", ctype), ("ETag", etag), ("Last-Modified", modified)],
+        &[
+            ("Content-Type", ctype),
+            ("ETag", etag),
+            ("Last-Modified", modified),
+        ],
         body.as_bytes(),
     );
 }
@@ -113,7 +120,10 @@ fn pulls_all_formats_skips_a_broken_feed_and_then_pulls_conditionally() {
             Err(e) => store.record_feed_error(feed_id, &e.to_string()).unwrap(),
         }
     }
-    assert_eq!(added, 3, "second RSS item, the Atom entry, the JSON Feed item");
+    assert_eq!(
+        added, 3,
+        "second RSS item, the Atom entry, the JSON Feed item"
+    );
 
     let links = store.links(&LinkFilter::default()).unwrap();
     let by_url = |u: &str| links.iter().find(|l| l.url == u).unwrap().clone();
@@ -130,8 +140,17 @@ fn pulls_all_formats_skips_a_broken_feed_and_then_pulls_conditionally() {
     assert_eq!(json.published.as_deref(), Some("2024-02-03T04:05:06Z"));
 
     let feeds = store.feeds().unwrap();
-    let broken = feeds.iter().find(|f| f.url.ends_with("/broken.xml")).unwrap();
-    assert!(broken.last_error.as_deref().unwrap().starts_with("not a feed"));
+    let broken = feeds
+        .iter()
+        .find(|f| f.url.ends_with("/broken.xml"))
+        .unwrap();
+    assert!(
+        broken
+            .last_error
+            .as_deref()
+            .unwrap()
+            .starts_with("not a feed")
+    );
     let rss = feeds.iter().find(|f| f.url.ends_with("/rss.xml")).unwrap();
     assert_eq!(rss.etag.as_deref(), Some("\"v1\""));
     assert_eq!(rss.title.as_deref(), Some("Ops Blog"));
@@ -152,7 +171,10 @@ fn pulls_all_formats_skips_a_broken_feed_and_then_pulls_conditionally() {
     let second_round = &server.requests()[before..];
     for path in ["/rss.xml", "/atom.xml", "/feed.json"] {
         let req = second_round.iter().find(|r| r.path == path).unwrap();
-        assert_eq!(req.headers.get("if-none-match").map(String::as_str), Some("\"v1\""));
+        assert_eq!(
+            req.headers.get("if-none-match").map(String::as_str),
+            Some("\"v1\"")
+        );
         assert_eq!(
             req.headers.get("if-modified-since").map(String::as_str),
             Some("Mon, 06 Nov 2023 10:00:00 GMT")
