@@ -228,3 +228,10 @@ fn non_html_responses_get_a_title_and_no_error() {
     let json = fetch_pair(&s.url("/api/status"));
     assert_eq!(json.title.as_deref(), Some("status.json"));
 }
+
+#[test]
+fn a_tls_handshake_with_a_plain_http_server_is_a_tls_error() {
+    let s = Server::start(|_, stream| respond(stream, "400 Bad Request", &[], b""));
+    let url = s.url("/").replace("http://", "https://");
+    assert_eq!(fetch_pair(&url).fetch_error.as_deref(), Some("TLS error"));
+}
