@@ -13,8 +13,13 @@ const SEPARATORS: &[&str] = &[
 const MIN_WORDS_LEFT: usize = 3;
 
 pub(crate) fn title(page: &Page, site: Option<&str>, authors: &[String]) -> Option<String> {
+    // An inline SVG's <title> is an image caption, not the page's.
     let from_tag = select(&page.doc, "title")
-        .first()
+        .into_iter()
+        .find(|t| {
+            !t.ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"))
+        })
         .and_then(|t| tidy(&t.text().collect::<String>()));
     // Declared titles are taken as the publisher wrote them; only `<title>`, which sites
     // routinely decorate with their name, is trimmed.
