@@ -35,7 +35,7 @@ impl Default for FetchOptions {
             max_redirects: 10,
             max_bytes: 2 * 1024 * 1024,
             user_agent: format!(
-                "roundup/{} (newsletter link collector; +https://github.com/roundup-newsletter/roundup)",
+                "roundup/{} (curated-links newsletter tool; fetches page metadata)",
                 env!("CARGO_PKG_VERSION")
             ),
         }

@@ -60,3 +60,14 @@ fn svg_titles_are_not_page_titles() {
         Some("The real headline")
     );
 }
+
+#[test]
+fn json_ld_with_raw_newlines_and_graphs_is_read() {
+    let html = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Site\"},
+        {\"@type\":[\"NewsArticle\"],\"headline\":\"Line\nbreak\",\"author\":\"Ann Lee, Bo Chen\",
+        \"publisher\":{\"name\":\"Daily Ops\"}}]}</script>";
+    let m = extract("https://ops.example/x", html);
+    assert_eq!(m.title.as_deref(), Some("Line break"));
+    assert_eq!(m.authors, ["Ann Lee", "Bo Chen"]);
+    assert_eq!(m.publication.as_deref(), Some("Daily Ops"));
+}
