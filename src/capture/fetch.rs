@@ -220,14 +220,25 @@ pub fn fetch_one(
     if !mime.is_empty() && !declared_html {
         return Ok(non_html_meta(&final_url, disposition.as_deref()));
     }
-    let (bytes, found_head) = read_head(&mut resp, opts, deadline)?;
+    let (bytes, found_head, cut) = read_head(&mut resp, opts, deadline);
+    // A page that stalls or breaks after its head still told us what we came for.
+    if let Some(failure) = cut
+        && !found_head
+    {
+        return Err(failure);
+    }
     if !declared_html && !looks_like_html(&bytes) {
         return Ok(non_html_meta(&final_url, disposition.as_deref()));
     }
+    // Megabytes without a `</head>` and without a title: not a page worth guessing at (and
+    // not worth parsing: that is where a decompression bomb would cost CPU).
+    let truncated = !found_head && bytes.len() >= opts.max_bytes;
+    if truncated && find_ci(&bytes, b"<title").is_none() && find_ci(&bytes, b"<meta").is_none() {
+        return Err(FetchFailure::TooLarge);
+    }
     let text = decode_html(&bytes, content_type.as_deref());
     let mut meta = extract(&final_url, &text);
-    // Megabytes without a `</head>` and without a title: not a page worth guessing at.
-    if !found_head && bytes.len() >= opts.max_bytes && meta.title.is_none() {
+    if truncated && meta.title.is_none() {
         return Err(FetchFailure::TooLarge);
     }
     meta.final_url = Some(final_url);
@@ -236,29 +247,30 @@ pub fn fetch_one(
 
 /// Reads until the end of the body or `max_bytes`, whichever comes first. Not just the head:
 /// bylines are in the body, and many sites (Wikipedia among them) put their JSON-LD just
-/// before `</body>`. Returns the bytes and whether a head ended (or the whole body was read).
+/// before `</body>`. Returns the bytes, whether a head ended (or the whole body was read),
+/// and what cut the read short, if anything did.
 fn read_head(
     resp: &mut reqwest::blocking::Response,
     opts: &FetchOptions,
     deadline: Instant,
-) -> Result<(Vec<u8>, bool), FetchFailure> {
+) -> (Vec<u8>, bool, Option<FetchFailure>) {
     let mut buf = Vec::with_capacity(64 * 1024);
     let mut chunk = vec![0u8; 16 * 1024];
     let mut head_end: Option<usize> = None;
     loop {
         if Instant::now() > deadline {
-            return Err(FetchFailure::Timeout);
+            return (buf, head_end.is_some(), Some(FetchFailure::Timeout));
         }
         let limit = opts.max_bytes;
         if buf.len() >= limit {
-            return Ok((buf, head_end.is_some()));
+            return (buf, head_end.is_some(), None);
         }
         let want = chunk.len().min(limit - buf.len());
         let n = match resp.read(&mut chunk[..want]) {
-            Ok(0) => return Ok((buf, true)),
+            Ok(0) => return (buf, true, None),
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(classify_io(&e)),
+            Err(e) => return (buf, head_end.is_some(), Some(classify_io(&e))),
         };
         let from = buf.len().saturating_sub(6);
         buf.extend_from_slice(&chunk[..n]);
