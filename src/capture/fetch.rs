@@ -77,6 +77,8 @@ pub enum FetchFailure {
     Timeout,
     #[error("HTTP {0}")]
     Status(u16),
+    /// Not produced by `fetch_one` (a PDF or an image gets a title from its URL instead);
+    /// for callers that need an HTML page, such as a link checker.
     #[error("not HTML")]
     NotHtml,
     #[error("too large")]
