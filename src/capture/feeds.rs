@@ -3,7 +3,8 @@
 //! returns what it found and the caller records it.
 
 use crate::capture::extract::tidy_text;
-use crate::capture::fetch::{FetchFailure, FetchOptions, build_client, classify, read_capped};
+use crate::capture::failure::classify;
+use crate::capture::fetch::{FetchFailure, FetchOptions, build_client, read_capped};
 use crate::model::NewLink;
 use chrono::SecondsFormat;
 use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};

@@ -5,6 +5,7 @@
 
 use crate::capture::decode::{decode_html, non_html_title};
 use crate::capture::extract::{PageMeta, extract};
+use crate::capture::failure::{classify, classify_io};
 use crate::store::Settings;
 use std::collections::VecDeque;
 use std::io::Read;
@@ -68,35 +69,6 @@ pub enum FetchEvent {
     },
     /// Every job is done; nothing more will arrive.
     Finished,
-}
-
-/// Why a fetch failed, as the short reason stored on the link.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum FetchFailure {
-    #[error("timeout")]
-    Timeout,
-    #[error("HTTP {0}")]
-    Status(u16),
-    /// Not produced by `fetch_one` (a PDF or an image gets a title from its URL instead);
-    /// for callers that need an HTML page, such as a link checker.
-    #[error("not HTML")]
-    NotHtml,
-    #[error("too large")]
-    TooLarge,
-    #[error("TLS error")]
-    Tls,
-    #[error("connection refused")]
-    Refused,
-    #[error("DNS error")]
-    Dns,
-    #[error("too many redirects")]
-    TooManyRedirects,
-    #[error("connection failed")]
-    Connection,
-    #[error("invalid URL")]
-    InvalidUrl,
-    #[error("{0}")]
-    Other(String),
 }
 
 /// Starts fetching `jobs` and returns at once; events arrive on the receiver, ending with
@@ -331,62 +303,5 @@ fn non_html_meta(final_url: &str, disposition: Option<&str>) -> PageMeta {
     }
 }
 
-/// The whole error chain, lower-cased, for the classifications reqwest does not expose.
-fn chain_text(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out.to_lowercase()
-}
-
-pub(crate) fn classify(e: &reqwest::Error) -> FetchFailure {
-    if e.is_timeout() {
-        return FetchFailure::Timeout;
-    }
-    if e.is_redirect() {
-        return FetchFailure::TooManyRedirects;
-    }
-    if e.is_builder() {
-        return FetchFailure::InvalidUrl;
-    }
-    classify_text(&chain_text(e), e.is_connect())
-}
-
-fn classify_io(e: &std::io::Error) -> FetchFailure {
-    if e.kind() == std::io::ErrorKind::TimedOut {
-        return FetchFailure::Timeout;
-    }
-    classify_text(&chain_text(e), false)
-}
-
-fn classify_text(text: &str, connect: bool) -> FetchFailure {
-    if text.contains("timed out") || text.contains("timeout") {
-        FetchFailure::Timeout
-    } else if text.contains("dns error")
-        || text.contains("failed to lookup")
-        || text.contains("name or service not known")
-        || text.contains("no address associated")
-    {
-        FetchFailure::Dns
-    } else if text.contains("connection refused") {
-        FetchFailure::Refused
-    } else if text.contains("certificate")
-        || text.contains("tls")
-        || text.contains("handshake")
-        || text.contains("invalid peer")
-    {
-        FetchFailure::Tls
-    } else if text.contains("decod") || text.contains("gzip") || text.contains("brotli") {
-        FetchFailure::Other("bad encoding".into())
-    } else if connect || text.contains("connection") || text.contains("broken pipe") {
-        FetchFailure::Connection
-    } else {
-        FetchFailure::Other(text.chars().take(80).collect())
-    }
-}
-
+pub use super::failure::FetchFailure;
 pub use super::fetch_batch::{FetchSummary, fetch_links_blocking};
