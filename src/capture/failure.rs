@@ -87,3 +87,35 @@ fn classify_text(text: &str, connect: bool) -> FetchFailure {
         FetchFailure::Other(text.chars().take(80).collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_chains_map_to_short_reasons() {
+        let cases = [
+            (
+                "error sending request: client error (Connect): dns error: failed to lookup address information: Name or service not known",
+                FetchFailure::Dns,
+            ),
+            (
+                "error sending request: client error (Connect): tcp connect error: Connection refused (os error 111)",
+                FetchFailure::Refused,
+            ),
+            (
+                "error sending request: client error (Connect): invalid peer certificate: UnknownIssuer",
+                FetchFailure::Tls,
+            ),
+            (
+                "error reading a body from connection: operation timed out",
+                FetchFailure::Timeout,
+            ),
+            ("connection reset by peer", FetchFailure::Connection),
+        ];
+        for (text, want) in cases {
+            assert_eq!(classify_text(&text.to_lowercase(), false), want, "{text}");
+        }
+        assert_eq!(FetchFailure::Status(404).to_string(), "HTTP 404");
+    }
+}
