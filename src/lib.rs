@@ -3,7 +3,7 @@
 //! Map of the crate (the core never imports ratatui or crossterm):
 //! - [`model`]   plain data: Link, Feed, Issue, Section, Entry, Credit, Sponsor
 //! - [`store`]   SQLite: open, pragmas, migrations, one file per table family
-//! - [`capture`] canonical URLs and imports (bookmarks, OPML, feeds, URL lists)
+//! - [`capture`] canonical URLs, fetching and metadata extraction, feeds, imports
 //! - [`config`]  the config file: title pattern, default sections, disclosure rules
 //! - [`compose`] issue operations: place links, credits, disclosure rules, the issue file
 //! - [`export`]  Markdown, email HTML, plain text (templates) and the JSON issue file

@@ -189,3 +189,14 @@ fn held_links_come_back_and_stale_links_go_in_one_action() {
     let stale: Vec<i64> = store.stale_links().unwrap().iter().map(|l| l.id).collect();
     assert_eq!(stale, vec![recent]);
 }
+
+#[test]
+fn publishing_an_issue_brings_held_links_back() {
+    let store = Store::open_in_memory().unwrap();
+    let config = roundup::config::Config::builtin().unwrap();
+    let issue = store.new_issue(&config).unwrap();
+    let held = add(&store, "https://example.com/held-for-next-week", "Held");
+    store.set_link_state(held, LinkState::Held).unwrap();
+    store.publish_issue(issue.number).unwrap();
+    assert_eq!(store.link(held).unwrap().state, LinkState::Inbox);
+}

@@ -4,15 +4,20 @@ use super::links::{LINK_COLUMNS, link_from_row};
 use super::{Result, Store, now};
 use crate::model::Link;
 use chrono::{Duration, SecondsFormat, Utc};
+use rusqlite::Connection;
+
+/// Puts every held link back in the inbox. Publishing calls it in its own transaction:
+/// "hold for next week" means exactly until the next issue. Returns how many came back.
+pub(crate) fn release_held_on(conn: &Connection) -> Result<usize> {
+    Ok(conn.execute(
+        "UPDATE links SET state = 'inbox', state_changed_at = ?1 WHERE state = 'held'",
+        [now()],
+    )?)
+}
 
 impl Store {
-    /// Puts every held link back in the inbox (called when an issue is published: "hold for
-    /// next week" means exactly until the next issue). Returns how many came back.
     pub fn release_held(&self) -> Result<usize> {
-        Ok(self.conn.execute(
-            "UPDATE links SET state = 'inbox', state_changed_at = ?1 WHERE state = 'held'",
-            [now()],
-        )?)
+        release_held_on(&self.conn)
     }
 
     fn stale_cutoff(&self) -> Result<String> {

@@ -299,11 +299,14 @@ impl Store {
             )));
         }
         let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-        self.conn.execute(
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
             "UPDATE issues SET status = 'published', date = coalesce(date, ?2), \
              published_at = ?3, updated_at = ?3 WHERE id = ?1",
             params![issue.id, today, now()],
         )?;
+        super::aging::release_held_on(&tx)?;
+        tx.commit()?;
         self.issue(number)
     }
 

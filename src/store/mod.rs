@@ -35,6 +35,7 @@ use std::time::Duration;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_search.sql"),
+    include_str!("migrations/0003_final_url_index.sql"),
 ];
 
 /// How long a writer waits for another process (the TUI and a CLI `add` side by side)
