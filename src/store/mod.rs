@@ -8,9 +8,11 @@ pub(crate) use feeds::insert_feed_on;
 pub(crate) use links::insert_on as insert_link_on;
 mod links;
 mod settings;
+mod tui_queries;
 
 pub use links::{AddOutcome, LinkFilter};
 pub use settings::Settings;
+pub use tui_queries::InboxRow;
 
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations, SchemaVersion};

@@ -1,0 +1,399 @@
+//! The entry editor (also used for the sponsor and the intro): text areas for each field,
+//! credit autocomplete, disclosure toggles. Every change produces a save effect at once, so
+//! what the screen shows is what the database holds.
+
+use crate::model::{Credit, Entry, Issue, Sponsor};
+use crate::tui::action::Action;
+use crate::tui::effects::{Effect, EntryEdit};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Blurb,
+    Quote(usize),
+    Authors,
+    Publication,
+    Via,
+    SponsorName,
+    SponsorUrl,
+    SponsorMessage,
+    Intro,
+}
+
+impl Role {
+    pub fn label(self) -> String {
+        match self {
+            Role::Title => "Title".into(),
+            Role::Blurb => "Blurb".into(),
+            Role::Quote(i) => format!("Quote {}", i + 1),
+            Role::Authors => "Authors".into(),
+            Role::Publication => "Publication".into(),
+            Role::Via => "Via".into(),
+            Role::SponsorName => "Sponsor".into(),
+            Role::SponsorUrl => "URL".into(),
+            Role::SponsorMessage => "Message".into(),
+            Role::Intro => "Intro".into(),
+        }
+    }
+    pub fn multiline(self) -> bool {
+        matches!(self, Role::Blurb | Role::Quote(_) | Role::SponsorMessage | Role::Intro)
+    }
+    fn credit(self) -> bool {
+        matches!(self, Role::Authors | Role::Publication | Role::Via)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub role: Role,
+    pub area: TextArea<'static>,
+}
+
+impl Field {
+    fn new(role: Role, text: &str) -> Field {
+        let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
+        area.set_cursor_line_style(ratatui::style::Style::new());
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        if role.multiline() {
+            area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
+        }
+        Field { role, area }
+    }
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Entry(i64),
+    Sponsor(i64),
+    Intro(i64),
+}
+
+#[derive(Debug, Clone)]
+pub struct EditorState {
+    pub target: Target,
+    /// "Entry · Articles #2", "Sponsor of #380".
+    pub heading: String,
+    pub url: String,
+    pub fields: Vec<Field>,
+    /// Index into `fields`; `fields.len()` is the disclosure list.
+    pub focus: usize,
+    /// Disclosure notes: current ones checked, rule suggestions unchecked until toggled.
+    pub disclosures: Vec<(String, bool)>,
+    pub disc_sel: usize,
+    pub suggestions: Vec<String>,
+    pub sugg_idx: usize,
+}
+
+impl EditorState {
+    pub fn entry(e: &Entry, heading: &str, index: usize) -> EditorState {
+        let mut fields = vec![Field::new(Role::Title, e.title.as_deref().unwrap_or("")), Field::new(Role::Blurb, &e.blurb)];
+        fields.extend(e.quotes.iter().enumerate().map(|(i, q)| Field::new(Role::Quote(i), q)));
+        fields.push(Field::new(Role::Authors, &e.credit.authors.join(", ")));
+        fields.push(Field::new(Role::Publication, e.credit.publication.as_deref().unwrap_or("")));
+        fields.push(Field::new(Role::Via, e.credit.via.as_deref().unwrap_or("")));
+        EditorState {
+            target: Target::Entry(e.id),
+            heading: format!("Entry · {heading} #{}", index + 1),
+            url: e.url.clone(),
+            fields,
+            focus: 1,
+            disclosures: e.disclosures.iter().map(|d| (d.clone(), true)).collect(),
+            disc_sel: 0,
+            suggestions: vec![],
+            sugg_idx: 0,
+        }
+    }
+
+    pub fn sponsor(issue: &Issue) -> EditorState {
+        let s = issue.sponsor.clone().unwrap_or_default();
+        EditorState {
+            target: Target::Sponsor(issue.id),
+            heading: format!("Sponsor of #{}", issue.number),
+            url: String::new(),
+            fields: vec![
+                Field::new(Role::SponsorName, &s.name),
+                Field::new(Role::SponsorUrl, s.url.as_deref().unwrap_or("")),
+                Field::new(Role::SponsorMessage, s.message.as_deref().unwrap_or("")),
+            ],
+            focus: 0,
+            disclosures: vec![],
+            disc_sel: 0,
+            suggestions: vec![],
+            sugg_idx: 0,
+        }
+    }
+
+    pub fn intro(issue: &Issue) -> EditorState {
+        EditorState {
+            target: Target::Intro(issue.id),
+            heading: format!("Intro of #{}", issue.number),
+            url: String::new(),
+            fields: vec![Field::new(Role::Intro, issue.intro.as_deref().unwrap_or(""))],
+            focus: 0,
+            disclosures: vec![],
+            disc_sel: 0,
+            suggestions: vec![],
+            sugg_idx: 0,
+        }
+    }
+
+    fn has_disclosures(&self) -> bool {
+        matches!(self.target, Target::Entry(_))
+    }
+
+    fn stops(&self) -> usize {
+        self.fields.len() + usize::from(self.has_disclosures())
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    fn text_of(&self, role: Role) -> String {
+        self.fields.iter().find(|f| f.role == role).map(Field::text).unwrap_or_default()
+    }
+
+    fn opt(&self, role: Role) -> Option<String> {
+        Some(self.text_of(role).trim().to_string()).filter(|s| !s.is_empty())
+    }
+
+    /// The write that makes the database match the screen.
+    pub fn save_effect(&self) -> Effect {
+        match self.target {
+            Target::Entry(entry_id) => Effect::SaveEntry {
+                entry_id,
+                edit: EntryEdit {
+                    title: self.opt(Role::Title),
+                    blurb: self.text_of(Role::Blurb).trim_end().to_string(),
+                    quotes: self
+                        .fields
+                        .iter()
+                        .filter(|f| matches!(f.role, Role::Quote(_)))
+                        .map(|f| f.text().trim_end().to_string())
+                        .filter(|q| !q.trim().is_empty())
+                        .collect(),
+                    credit: Credit {
+                        authors: split_authors(&self.text_of(Role::Authors)),
+                        publication: self.opt(Role::Publication),
+                        via: self.opt(Role::Via),
+                    },
+                    disclosures: self.disclosures.iter().filter(|(_, on)| *on).map(|(d, _)| d.clone()).collect(),
+                },
+            },
+            Target::Sponsor(issue_id) => Effect::SaveSponsor {
+                issue_id,
+                sponsor: self.opt(Role::SponsorName).map(|name| Sponsor {
+                    name,
+                    url: self.opt(Role::SponsorUrl),
+                    message: self.opt(Role::SponsorMessage),
+                }),
+            },
+            Target::Intro(issue_id) => Effect::SaveIntro { issue_id, intro: self.opt(Role::Intro) },
+        }
+    }
+
+    fn renumber_quotes(&mut self) {
+        let mut i = 0;
+        for f in &mut self.fields {
+            if let Role::Quote(_) = f.role {
+                f.role = Role::Quote(i);
+                i += 1;
+            }
+        }
+    }
+
+    /// Credit autocomplete: the prefix being typed in the focused credit field.
+    fn suggest_effect(&mut self) -> Vec<Effect> {
+        self.sugg_idx = 0;
+        match self.focused() {
+            Some(f) if f.role.credit() => {
+                let text = f.text();
+                let prefix = text.rsplit(',').next().unwrap_or("").trim().to_string();
+                if prefix.is_empty() {
+                    self.suggestions.clear();
+                    vec![]
+                } else {
+                    vec![Effect::Suggest { prefix }]
+                }
+            }
+            _ => {
+                self.suggestions.clear();
+                vec![]
+            }
+        }
+    }
+
+    pub fn set_text(&mut self, field: usize, text: &str) -> Vec<Effect> {
+        if let Some(f) = self.fields.get_mut(field) {
+            let role = f.role;
+            *f = Field::new(role, text.trim_end_matches('\n'));
+            return vec![self.save_effect()];
+        }
+        vec![]
+    }
+
+    pub fn on_action(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::NextField | Action::PrevField => {
+                let n = self.stops();
+                self.focus = if action == Action::NextField { (self.focus + 1) % n } else { (self.focus + n - 1) % n };
+                self.suggestions.clear();
+                vec![]
+            }
+            Action::AddQuote if self.has_disclosures() => {
+                let at = self
+                    .fields
+                    .iter()
+                    .rposition(|f| matches!(f.role, Role::Quote(_) | Role::Blurb))
+                    .map_or(0, |p| p + 1);
+                self.fields.insert(at, Field::new(Role::Quote(0), ""));
+                self.renumber_quotes();
+                self.focus = at;
+                vec![]
+            }
+            Action::DeleteQuote => {
+                if matches!(self.focused().map(|f| f.role), Some(Role::Quote(_))) {
+                    self.fields.remove(self.focus);
+                    self.renumber_quotes();
+                    self.focus = self.focus.saturating_sub(1);
+                    return vec![self.save_effect()];
+                }
+                vec![]
+            }
+            Action::ExternalEditor => match self.focused() {
+                Some(f) => vec![Effect::ExternalEdit { field: self.focus, text: f.text() }],
+                None => vec![],
+            },
+            Action::Complete => self.complete(),
+            Action::ToggleDisclosure => self.toggle_disclosure(),
+            _ => vec![],
+        }
+    }
+
+    fn complete(&mut self) -> Vec<Effect> {
+        let Some(s) = self.suggestions.get(self.sugg_idx).cloned() else { return vec![] };
+        let Some(f) = self.fields.get_mut(self.focus) else { return vec![] };
+        let text = f.text();
+        let head = match text.rfind(',') {
+            Some(p) => format!("{}, ", text[..p].trim_end()),
+            None => String::new(),
+        };
+        let role = f.role;
+        *f = Field::new(role, &format!("{head}{s}"));
+        self.sugg_idx = (self.sugg_idx + 1) % self.suggestions.len().max(1);
+        vec![self.save_effect()]
+    }
+
+    fn toggle_disclosure(&mut self) -> Vec<Effect> {
+        match self.disclosures.get_mut(self.disc_sel) {
+            Some(d) => {
+                d.1 = !d.1;
+                vec![self.save_effect()]
+            }
+            None => vec![],
+        }
+    }
+
+    /// Rule suggestions arrive: add those not already present, unchecked.
+    pub fn add_suggested(&mut self, notes: Vec<String>) {
+        for n in notes {
+            if !self.disclosures.iter().any(|(d, _)| *d == n) {
+                self.disclosures.push((n, false));
+            }
+        }
+    }
+
+    /// A key the keymap did not claim: typing into the focused field.
+    pub fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if self.focus >= self.fields.len() {
+            let n = self.disclosures.len();
+            match key.code {
+                KeyCode::Up | KeyCode::Char('k') => self.disc_sel = self.disc_sel.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => self.disc_sel = (self.disc_sel + 1).min(n.saturating_sub(1)),
+                KeyCode::Char(' ') | KeyCode::Enter => return self.toggle_disclosure(),
+                _ => {}
+            }
+            return vec![];
+        }
+        let Some(f) = self.fields.get_mut(self.focus) else { return vec![] };
+        if key.code == KeyCode::Enter && !f.role.multiline() {
+            return self.on_action(Action::NextField);
+        }
+        if f.area.input(key) {
+            let mut fx = vec![self.save_effect()];
+            fx.extend(self.suggest_effect());
+            fx
+        } else {
+            vec![]
+        }
+    }
+
+    pub fn on_paste(&mut self, text: &str) -> Vec<Effect> {
+        let Some(f) = self.fields.get_mut(self.focus) else { return vec![] };
+        let text = if f.role.multiline() { text.replace('\r', "") } else { text.replace(['\r', '\n'], " ") };
+        f.area.insert_str(text);
+        vec![self.save_effect()]
+    }
+}
+
+/// "Jane Doe, Ravi Kumar" → ["Jane Doe", "Ravi Kumar"].
+pub fn split_authors(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Credit;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn entry() -> Entry {
+        Entry {
+            id: 7,
+            section_id: 1,
+            link_id: 3,
+            position: 0,
+            url: "https://a.example/".into(),
+            title: None,
+            blurb: String::new(),
+            quotes: vec![],
+            credit: Credit::default(),
+            disclosures: vec![],
+        }
+    }
+
+    fn typed(ed: &mut EditorState, s: &str) -> Option<Effect> {
+        let mut last = None;
+        for c in s.chars() {
+            last = ed.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)).into_iter().next();
+        }
+        last
+    }
+
+    #[test]
+    fn typing_saves_each_change_and_quotes_are_added() {
+        let mut ed = EditorState::entry(&entry(), "Articles", 0);
+        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "Great read.") else { panic!() };
+        assert_eq!(edit.blurb, "Great read.");
+        ed.on_action(Action::AddQuote);
+        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "> no") else { panic!() };
+        assert_eq!(edit.quotes, vec!["> no".to_string()]);
+        ed.on_action(Action::NextField);
+        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "Ann, Bob") else { panic!() };
+        assert_eq!(edit.credit.authors, vec!["Ann", "Bob"]);
+    }
+
+    #[test]
+    fn suggested_disclosures_start_unchecked_and_toggle() {
+        let mut ed = EditorState::entry(&entry(), "Articles", 0);
+        ed.add_suggested(vec!["Full disclosure: X is my employer.".into()]);
+        let Effect::SaveEntry { edit, .. } = ed.toggle_disclosure().remove(0) else { panic!() };
+        assert_eq!(edit.disclosures.len(), 1);
+    }
+}
