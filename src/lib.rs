@@ -4,11 +4,15 @@
 //! - [`model`]   plain data: Link, Feed, Issue, Section, Entry, Credit, Sponsor
 //! - [`store`]   SQLite: open, pragmas, migrations, one file per table family
 //! - [`capture`] canonical URLs and imports (bookmarks, OPML, feeds, URL lists)
+//! - [`config`]  the config file: title pattern, default sections, disclosure rules
+//! - [`compose`] issue operations: place links, credits, disclosure rules, the issue file
 //! - [`cli`]     the command line; `main.rs` only parses and calls it
 //! - [`paths`]   XDG locations of the database, config and logs
 
 pub mod capture;
 pub mod cli;
+pub mod compose;
+pub mod config;
 pub mod model;
 pub mod paths;
 pub mod store;

@@ -3,13 +3,19 @@
 //!
 //! Every write goes straight to the database; there is no in-memory copy that could be lost.
 
+mod entries;
 mod feeds;
+mod issues;
 pub(crate) use feeds::insert_feed_on;
 pub(crate) use links::insert_on as insert_link_on;
 mod links;
 mod settings;
 mod tui_queries;
 
+pub use entries::{CreditKind, EntryField, NewEntry};
+pub(crate) use entries::{insert_entry, release_links_of};
+pub use issues::IssueSummary;
+pub(crate) use issues::{insert_issue, insert_section, issue_tree};
 pub use links::{AddOutcome, LinkFilter};
 pub use settings::Settings;
 pub use tui_queries::InboxRow;
