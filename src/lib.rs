@@ -6,6 +6,8 @@
 //! - [`capture`] canonical URLs and imports (bookmarks, OPML, feeds, URL lists)
 //! - [`config`]  the config file: title pattern, default sections, disclosure rules
 //! - [`compose`] issue operations: place links, credits, disclosure rules, the issue file
+//! - [`tui`]     the terminal UI (the only module that knows ratatui/crossterm)
+//! - [`demo`]    a sample inbox and draft, for `roundup demo` and tests
 //! - [`cli`]     the command line; `main.rs` only parses and calls it
 //! - [`paths`]   XDG locations of the database, config and logs
 
@@ -13,6 +15,8 @@ pub mod capture;
 pub mod cli;
 pub mod compose;
 pub mod config;
+pub mod demo;
 pub mod model;
 pub mod paths;
 pub mod store;
+pub mod tui;

@@ -125,7 +125,10 @@ impl Store {
             sql.push_str(&format!(" LIMIT {n}"));
         }
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(states.iter().map(|s| s.as_str())), row_from)?;
+        let rows = stmt.query_map(
+            params_from_iter(states.iter().map(|s| s.as_str())),
+            row_from,
+        )?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 

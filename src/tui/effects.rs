@@ -48,7 +48,10 @@ pub struct EntryEdit {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// The inbox list; `all` includes used and discarded links.
-    LoadInbox { all: bool },
+    LoadInbox {
+        all: bool,
+        limit: Option<usize>,
+    },
     LoadRows(Vec<i64>),
     LoadDetail(i64),
     AddUrls(Vec<String>),
@@ -58,19 +61,55 @@ pub enum Effect {
     /// `None`: the current draft (or the newest issue).
     LoadIssue(Option<i64>),
     /// `section: None` places into the default section, creating a draft when there is none.
-    PlaceLink { link_id: i64, section: Option<i64> },
-    MoveEntry { entry_id: i64, delta: i64 },
-    MoveEntryTo { entry_id: i64, section_id: i64 },
-    MoveSection { section_id: i64, delta: i64 },
+    PlaceLink {
+        link_id: i64,
+        section: Option<i64>,
+    },
+    MoveEntry {
+        entry_id: i64,
+        delta: i64,
+    },
+    MoveEntryTo {
+        entry_id: i64,
+        section_id: i64,
+    },
+    MoveSection {
+        section_id: i64,
+        delta: i64,
+    },
     RemoveEntry(i64),
     NewIssue,
     Publish(i64),
-    SaveEntry { entry_id: i64, edit: EntryEdit },
-    SaveSponsor { issue_id: i64, sponsor: Option<Sponsor> },
-    SaveIntro { issue_id: i64, intro: Option<String> },
-    RenderPreview { issue_id: i64, markdown: bool },
-    Suggest { prefix: String },
-    SuggestDisclosures { entry_id: i64 },
-    ExternalEdit { field: usize, text: String },
-    Export { issue_id: i64, format: ExportFormat, dest: Destination },
+    SaveEntry {
+        entry_id: i64,
+        edit: EntryEdit,
+    },
+    SaveSponsor {
+        issue_id: i64,
+        sponsor: Option<Sponsor>,
+    },
+    SaveIntro {
+        issue_id: i64,
+        intro: Option<String>,
+    },
+    RenderPreview {
+        issue_id: i64,
+        markdown: bool,
+    },
+    Suggest {
+        kind: crate::store::CreditKind,
+        prefix: String,
+    },
+    SuggestDisclosures {
+        entry_id: i64,
+    },
+    ExternalEdit {
+        field: usize,
+        text: String,
+    },
+    Export {
+        issue_id: i64,
+        format: ExportFormat,
+        dest: Destination,
+    },
 }

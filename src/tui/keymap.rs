@@ -66,12 +66,17 @@ pub struct Key {
 
 impl Key {
     pub fn from_event(ev: &KeyEvent) -> Key {
-        let mut mods = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut mods =
+            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         let code = match ev.code {
             KeyCode::Char(c) => {
                 // 'G' arrives as Char('G') + SHIFT on most terminals: the case says it already.
                 mods.remove(KeyModifiers::SHIFT);
-                KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c })
+                KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                })
             }
             KeyCode::BackTab => {
                 mods.remove(KeyModifiers::SHIFT);
@@ -92,7 +97,10 @@ impl Key {
             } else if let Some(r) = rest.strip_prefix("alt-") {
                 mods |= KeyModifiers::ALT;
                 rest = r;
-            } else if let Some(r) = rest.strip_prefix("shift-").filter(|r| r.chars().count() > 1) {
+            } else if let Some(r) = rest
+                .strip_prefix("shift-")
+                .filter(|r| r.chars().count() > 1)
+            {
                 mods |= KeyModifiers::SHIFT;
                 rest = r;
             } else {
@@ -186,7 +194,9 @@ impl Keymap {
                 warnings.push(format!("keys: unknown context [{ctx_name}]"));
                 continue;
             };
-            let Some(keys) = keys.as_table() else { continue };
+            let Some(keys) = keys.as_table() else {
+                continue;
+            };
             let list = self.bindings.entry(ctx).or_default();
             for (key_name, action) in keys {
                 let Some(key) = Key::parse(key_name) else {
@@ -222,7 +232,7 @@ impl Keymap {
     /// Every (keys, action) reachable in `chain`, one line per action, shadowed keys left
     /// out: the help overlay.
     pub fn help(&self, chain: &[Ctx]) -> Vec<(String, Action)> {
-        let mut out: Vec<(String, Action)> = Vec::new();
+        let mut by_action: Vec<(Action, Vec<String>)> = Vec::new();
         let mut seen_keys: Vec<Key> = Vec::new();
         for ctx in chain {
             for (key, action) in self.bindings.get(ctx).into_iter().flatten() {
@@ -230,16 +240,21 @@ impl Keymap {
                     continue;
                 }
                 seen_keys.push(*key);
-                match out.iter_mut().find(|(_, a)| a == action) {
-                    Some((keys, _)) => {
-                        keys.push_str(" / ");
-                        keys.push_str(&key.label());
-                    }
-                    None => out.push((key.label(), *action)),
+                match by_action.iter_mut().find(|(a, _)| a == action) {
+                    Some((_, keys)) => keys.push(key.label()),
+                    None => by_action.push((*action, vec![key.label()])),
                 }
             }
         }
-        out
+        // Stable order: actions as declared, single-character keys before named ones.
+        by_action.sort_by_key(|(a, _)| *a);
+        by_action
+            .into_iter()
+            .map(|(a, mut keys)| {
+                keys.sort_by_key(|k| (k.chars().count() > 1, k.clone()));
+                (keys.join(" / "), a)
+            })
+            .collect()
     }
 
     /// The first key bound to `action` in `chain` (for the status bar hints).
@@ -251,7 +266,13 @@ impl Keymap {
                     return Some(key.label());
                 }
             }
-            shadowed.extend(self.bindings.get(ctx).into_iter().flatten().map(|(k, _)| *k));
+            shadowed.extend(
+                self.bindings
+                    .get(ctx)
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, _)| *k),
+            );
         }
         None
     }
@@ -282,7 +303,10 @@ mod tests {
         let (km, warnings) = Keymap::load(Some(&user));
         assert_eq!(warnings.len(), 1);
         let chain = [Ctx::Inbox, Ctx::List, Ctx::Global];
-        assert_eq!(km.resolve(&chain, Key::parse("x").unwrap()), Some(Action::Discard));
+        assert_eq!(
+            km.resolve(&chain, Key::parse("x").unwrap()),
+            Some(Action::Discard)
+        );
         assert_eq!(km.resolve(&chain, Key::parse("h").unwrap()), None);
     }
 

@@ -59,17 +59,32 @@ pub enum Msg {
     Resize(u16, u16),
     /// The clock moved (ages, and flushing typed text).
     Tick(i64),
-    InboxLoaded { rows: Vec<InboxRow>, complete: bool },
+    InboxLoaded {
+        rows: Vec<InboxRow>,
+        complete: bool,
+    },
     RowsUpdated(Vec<InboxRow>),
-    Detail(Box<Link>),
-    IssueLoaded { issue: Option<Box<Issue>>, issues: Vec<IssueRef> },
+    /// The selected link in full, with the disclosure notes its rules suggest.
+    Detail {
+        link: Box<Link>,
+        notes: Vec<String>,
+    },
+    IssueLoaded {
+        issue: Option<Box<Issue>>,
+        issues: Vec<IssueRef>,
+    },
     Preview(String),
     Suggestions(Vec<String>),
     Disclosures(Vec<String>),
+    /// This many fetches were started.
+    FetchQueued(usize),
     FetchStarted(i64),
     FetchDone(i64),
     FetchFinished,
-    ExternalEdited { field: usize, text: String },
+    ExternalEdited {
+        field: usize,
+        text: String,
+    },
     /// A write reached the database.
     Saved,
     Info(String),
@@ -152,7 +167,11 @@ impl App {
         match &self.issue.issue {
             Some(i) => {
                 let n: usize = i.sections.iter().map(|s| s.entries.len()).sum();
-                let kind = if self.issue.is_published() { "#" } else { "draft #" };
+                let kind = if self.issue.is_published() {
+                    "#"
+                } else {
+                    "draft #"
+                };
                 format!("{kind}{} ({n} entries)", i.number)
             }
             None => "no issue yet".to_string(),

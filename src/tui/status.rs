@@ -40,7 +40,15 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         (Some(_), _) => &[Confirm, Back],
         (None, Screen::Inbox) if app.inbox.filtering => &[Confirm, Back],
         (None, Screen::Inbox) => &[Add, Filter, Place, Hold, Discard, Open, Help],
-        (None, Screen::Issue) => &[Edit, MoveDown, MoveToSection, Remove, Export, NewIssue, Help],
+        (None, Screen::Issue) => &[
+            Edit,
+            MoveDown,
+            MoveToSection,
+            Remove,
+            Export,
+            NewIssue,
+            Help,
+        ],
         (None, Screen::Editor) => &[NextField, ExternalEditor, AddQuote, Back],
         (None, Screen::Preview) => &[PreviewFormat, Export, Back],
     };
@@ -71,7 +79,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let right_w: usize = right.iter().map(|s| s.width()).sum::<usize>() + 1;
     let mut left: Vec<Span> = vec![Span::raw(" ")];
     match &s.message {
-        Some(m) => left.push(Span::styled(m.clone(), if s.error { theme.error } else { theme.normal })),
+        Some(m) => left.push(Span::styled(
+            m.clone(),
+            if s.error { theme.error } else { theme.normal },
+        )),
         None => {
             for (k, what) in hints(app) {
                 left.push(Span::styled(k, theme.key));

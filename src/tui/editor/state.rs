@@ -3,6 +3,7 @@
 //! what the screen shows is what the database holds.
 
 use crate::model::{Credit, Entry, Issue, Sponsor};
+use crate::store::CreditKind;
 use crate::tui::action::Action;
 use crate::tui::effects::{Effect, EntryEdit};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -38,7 +39,10 @@ impl Role {
         }
     }
     pub fn multiline(self) -> bool {
-        matches!(self, Role::Blurb | Role::Quote(_) | Role::SponsorMessage | Role::Intro)
+        matches!(
+            self,
+            Role::Blurb | Role::Quote(_) | Role::SponsorMessage | Role::Intro
+        )
     }
     fn credit(self) -> bool {
         matches!(self, Role::Authors | Role::Publication | Role::Via)
@@ -92,10 +96,21 @@ pub struct EditorState {
 
 impl EditorState {
     pub fn entry(e: &Entry, heading: &str, index: usize) -> EditorState {
-        let mut fields = vec![Field::new(Role::Title, e.title.as_deref().unwrap_or("")), Field::new(Role::Blurb, &e.blurb)];
-        fields.extend(e.quotes.iter().enumerate().map(|(i, q)| Field::new(Role::Quote(i), q)));
+        let mut fields = vec![
+            Field::new(Role::Title, e.title.as_deref().unwrap_or("")),
+            Field::new(Role::Blurb, &e.blurb),
+        ];
+        fields.extend(
+            e.quotes
+                .iter()
+                .enumerate()
+                .map(|(i, q)| Field::new(Role::Quote(i), q)),
+        );
         fields.push(Field::new(Role::Authors, &e.credit.authors.join(", ")));
-        fields.push(Field::new(Role::Publication, e.credit.publication.as_deref().unwrap_or("")));
+        fields.push(Field::new(
+            Role::Publication,
+            e.credit.publication.as_deref().unwrap_or(""),
+        ));
         fields.push(Field::new(Role::Via, e.credit.via.as_deref().unwrap_or("")));
         EditorState {
             target: Target::Entry(e.id),
@@ -134,13 +149,34 @@ impl EditorState {
             target: Target::Intro(issue.id),
             heading: format!("Intro of #{}", issue.number),
             url: String::new(),
-            fields: vec![Field::new(Role::Intro, issue.intro.as_deref().unwrap_or(""))],
+            fields: vec![Field::new(
+                Role::Intro,
+                issue.intro.as_deref().unwrap_or(""),
+            )],
             focus: 0,
             disclosures: vec![],
             disc_sel: 0,
             suggestions: vec![],
             sugg_idx: 0,
         }
+    }
+
+    /// Only the focused field shows a cursor.
+    pub fn refresh_cursors(&mut self) {
+        let focus = self.focus;
+        for (i, f) in self.fields.iter_mut().enumerate() {
+            let style = if i == focus {
+                ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED)
+            } else {
+                ratatui::style::Style::new()
+            };
+            f.area.set_cursor_style(style);
+        }
+    }
+
+    pub fn ready(mut self) -> Self {
+        self.refresh_cursors();
+        self
     }
 
     fn has_disclosures(&self) -> bool {
@@ -156,7 +192,11 @@ impl EditorState {
     }
 
     fn text_of(&self, role: Role) -> String {
-        self.fields.iter().find(|f| f.role == role).map(Field::text).unwrap_or_default()
+        self.fields
+            .iter()
+            .find(|f| f.role == role)
+            .map(Field::text)
+            .unwrap_or_default()
     }
 
     fn opt(&self, role: Role) -> Option<String> {
@@ -183,7 +223,12 @@ impl EditorState {
                         publication: self.opt(Role::Publication),
                         via: self.opt(Role::Via),
                     },
-                    disclosures: self.disclosures.iter().filter(|(_, on)| *on).map(|(d, _)| d.clone()).collect(),
+                    disclosures: self
+                        .disclosures
+                        .iter()
+                        .filter(|(_, on)| *on)
+                        .map(|(d, _)| d.clone())
+                        .collect(),
                 },
             },
             Target::Sponsor(issue_id) => Effect::SaveSponsor {
@@ -194,7 +239,10 @@ impl EditorState {
                     message: self.opt(Role::SponsorMessage),
                 }),
             },
-            Target::Intro(issue_id) => Effect::SaveIntro { issue_id, intro: self.opt(Role::Intro) },
+            Target::Intro(issue_id) => Effect::SaveIntro {
+                issue_id,
+                intro: self.opt(Role::Intro),
+            },
         }
     }
 
@@ -219,7 +267,12 @@ impl EditorState {
                     self.suggestions.clear();
                     vec![]
                 } else {
-                    vec![Effect::Suggest { prefix }]
+                    let kind = match f.role {
+                        Role::Authors => CreditKind::Author,
+                        Role::Publication => CreditKind::Publication,
+                        _ => CreditKind::Via,
+                    };
+                    vec![Effect::Suggest { kind, prefix }]
                 }
             }
             _ => {
@@ -239,10 +292,20 @@ impl EditorState {
     }
 
     pub fn on_action(&mut self, action: Action) -> Vec<Effect> {
+        let fx = self.on_action_inner(action);
+        self.refresh_cursors();
+        fx
+    }
+
+    fn on_action_inner(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::NextField | Action::PrevField => {
                 let n = self.stops();
-                self.focus = if action == Action::NextField { (self.focus + 1) % n } else { (self.focus + n - 1) % n };
+                self.focus = if action == Action::NextField {
+                    (self.focus + 1) % n
+                } else {
+                    (self.focus + n - 1) % n
+                };
                 self.suggestions.clear();
                 vec![]
             }
@@ -267,7 +330,10 @@ impl EditorState {
                 vec![]
             }
             Action::ExternalEditor => match self.focused() {
-                Some(f) => vec![Effect::ExternalEdit { field: self.focus, text: f.text() }],
+                Some(f) => vec![Effect::ExternalEdit {
+                    field: self.focus,
+                    text: f.text(),
+                }],
                 None => vec![],
             },
             Action::Complete => self.complete(),
@@ -277,8 +343,12 @@ impl EditorState {
     }
 
     fn complete(&mut self) -> Vec<Effect> {
-        let Some(s) = self.suggestions.get(self.sugg_idx).cloned() else { return vec![] };
-        let Some(f) = self.fields.get_mut(self.focus) else { return vec![] };
+        let Some(s) = self.suggestions.get(self.sugg_idx).cloned() else {
+            return vec![];
+        };
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return vec![];
+        };
         let text = f.text();
         let head = match text.rfind(',') {
             Some(p) => format!("{}, ", text[..p].trim_end()),
@@ -315,13 +385,17 @@ impl EditorState {
             let n = self.disclosures.len();
             match key.code {
                 KeyCode::Up | KeyCode::Char('k') => self.disc_sel = self.disc_sel.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => self.disc_sel = (self.disc_sel + 1).min(n.saturating_sub(1)),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    self.disc_sel = (self.disc_sel + 1).min(n.saturating_sub(1))
+                }
                 KeyCode::Char(' ') | KeyCode::Enter => return self.toggle_disclosure(),
                 _ => {}
             }
             return vec![];
         }
-        let Some(f) = self.fields.get_mut(self.focus) else { return vec![] };
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return vec![];
+        };
         if key.code == KeyCode::Enter && !f.role.multiline() {
             return self.on_action(Action::NextField);
         }
@@ -335,8 +409,14 @@ impl EditorState {
     }
 
     pub fn on_paste(&mut self, text: &str) -> Vec<Effect> {
-        let Some(f) = self.fields.get_mut(self.focus) else { return vec![] };
-        let text = if f.role.multiline() { text.replace('\r', "") } else { text.replace(['\r', '\n'], " ") };
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return vec![];
+        };
+        let text = if f.role.multiline() {
+            text.replace('\r', "")
+        } else {
+            text.replace(['\r', '\n'], " ")
+        };
         f.area.insert_str(text);
         vec![self.save_effect()]
     }
@@ -344,7 +424,11 @@ impl EditorState {
 
 /// "Jane Doe, Ravi Kumar" → ["Jane Doe", "Ravi Kumar"].
 pub fn split_authors(text: &str) -> Vec<String> {
-    text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]
@@ -371,7 +455,10 @@ mod tests {
     fn typed(ed: &mut EditorState, s: &str) -> Option<Effect> {
         let mut last = None;
         for c in s.chars() {
-            last = ed.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)).into_iter().next();
+            last = ed
+                .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+                .into_iter()
+                .next();
         }
         last
     }
@@ -379,13 +466,19 @@ mod tests {
     #[test]
     fn typing_saves_each_change_and_quotes_are_added() {
         let mut ed = EditorState::entry(&entry(), "Articles", 0);
-        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "Great read.") else { panic!() };
+        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "Great read.") else {
+            panic!()
+        };
         assert_eq!(edit.blurb, "Great read.");
         ed.on_action(Action::AddQuote);
-        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "> no") else { panic!() };
+        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "> no") else {
+            panic!()
+        };
         assert_eq!(edit.quotes, vec!["> no".to_string()]);
         ed.on_action(Action::NextField);
-        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "Ann, Bob") else { panic!() };
+        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "Ann, Bob") else {
+            panic!()
+        };
         assert_eq!(edit.credit.authors, vec!["Ann", "Bob"]);
     }
 
@@ -393,7 +486,9 @@ mod tests {
     fn suggested_disclosures_start_unchecked_and_toggle() {
         let mut ed = EditorState::entry(&entry(), "Articles", 0);
         ed.add_suggested(vec!["Full disclosure: X is my employer.".into()]);
-        let Effect::SaveEntry { edit, .. } = ed.toggle_disclosure().remove(0) else { panic!() };
+        let Effect::SaveEntry { edit, .. } = ed.toggle_disclosure().remove(0) else {
+            panic!()
+        };
         assert_eq!(edit.disclosures.len(), 1);
     }
 }

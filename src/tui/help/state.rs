@@ -12,7 +12,11 @@ pub struct HelpState {
 
 impl HelpState {
     pub fn new(title: &str, keymap: &Keymap, chain: &[Ctx]) -> HelpState {
-        HelpState { title: format!("Keys · {title}"), lines: keymap.help(chain), scroll: 0 }
+        HelpState {
+            title: format!("Keys · {title}"),
+            lines: keymap.help(chain),
+            scroll: 0,
+        }
     }
     pub fn on_action(&mut self, action: Action) {
         let last = self.lines.len().saturating_sub(1);

@@ -29,7 +29,9 @@ impl Default for Filter {
 
 impl std::fmt::Debug for Filter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Filter").field("query", &self.query).finish()
+        f.debug_struct("Filter")
+            .field("query", &self.query)
+            .finish()
     }
 }
 
@@ -68,7 +70,10 @@ impl Filter {
         let pattern = Pattern::parse(&q, CaseMatching::Smart, Normalization::Smart);
         self.scored.clear();
         let mut score = |i: u32, row: &InboxRow, scored: &mut Vec<(u32, u32)>| {
-            if let Some(s) = pattern.score(Utf32Str::new(row.haystack(), &mut self.buf), &mut self.matcher) {
+            if let Some(s) = pattern.score(
+                Utf32Str::new(row.haystack(), &mut self.buf),
+                &mut self.matcher,
+            ) {
                 scored.push((s, i));
             }
         };
@@ -99,12 +104,24 @@ mod tests {
     use crate::model::LinkState;
 
     fn row(id: i64, title: &str, publication: &str) -> InboxRow {
-        InboxRow::new(id, title, "", publication, "https://x.example/", 0, LinkState::Inbox)
+        InboxRow::new(
+            id,
+            title,
+            "",
+            publication,
+            "https://x.example/",
+            0,
+            LinkState::Inbox,
+        )
     }
 
     #[test]
     fn narrows_as_the_query_grows_and_widens_when_it_shrinks() {
-        let rows = vec![row(1, "Kafka split-brain", "Honeycomb"), row(2, "Tiered storage", "Confluent"), row(3, "Kafka lag", "Uber")];
+        let rows = vec![
+            row(1, "Kafka split-brain", "Honeycomb"),
+            row(2, "Tiered storage", "Confluent"),
+            row(3, "Kafka lag", "Uber"),
+        ];
         let mut f = Filter::default();
         let mut vis = Vec::new();
         for q in ["k", "ka", "kaf", "kafka"] {

@@ -23,6 +23,7 @@ pub struct InboxState {
     /// Used and discarded links too (to restore one).
     pub show_all: bool,
     pub detail: Option<Link>,
+    pub detail_notes: Vec<String>,
     pub fetching: HashSet<i64>,
     /// The full list has arrived (the first frame shows only the first page).
     pub complete: bool,
@@ -99,7 +100,8 @@ impl InboxState {
             r.state = state;
         }
         if !self.show_all && matches!(state, LinkState::Used | LinkState::Discarded) {
-            self.visible.retain(|i| self.rows.get(*i as usize).map(|r| r.id) != Some(id));
+            self.visible
+                .retain(|i| self.rows.get(*i as usize).map(|r| r.id) != Some(id));
             self.selected = self.selected.min(self.visible.len().saturating_sub(1));
         }
     }
@@ -114,7 +116,9 @@ impl InboxState {
 
     fn detail_effect(&self) -> Vec<Effect> {
         match self.selected_id() {
-            Some(id) if self.detail.as_ref().map(|d| d.id) != Some(id) => vec![Effect::LoadDetail(id)],
+            Some(id) if self.detail.as_ref().map(|d| d.id) != Some(id) => {
+                vec![Effect::LoadDetail(id)]
+            }
             _ => vec![],
         }
     }
@@ -152,7 +156,9 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         return app.inbox.detail_effect();
     }
     let inbox = &mut app.inbox;
-    let selected = inbox.selected_row().map(|r| (r.id, r.state, r.url().to_string()));
+    let selected = inbox
+        .selected_row()
+        .map(|r| (r.id, r.state, r.url().to_string()));
     match action {
         Action::Filter => {
             inbox.filtering = true;
@@ -168,8 +174,12 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ToggleAll => {
             inbox.show_all = !inbox.show_all;
             let all = inbox.show_all;
-            app.status.info(if all { "Showing every link" } else { "Showing the inbox" });
-            vec![Effect::LoadInbox { all }]
+            app.status.info(if all {
+                "Showing every link"
+            } else {
+                "Showing the inbox"
+            });
+            vec![Effect::LoadInbox { all, limit: None }]
         }
         Action::Back if inbox.filter.is_active() => {
             inbox.filter.query.clear();
@@ -185,7 +195,13 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-fn link_action(app: &mut App, action: Action, id: i64, state: LinkState, url: String) -> Vec<Effect> {
+fn link_action(
+    app: &mut App,
+    action: Action,
+    id: i64,
+    state: LinkState,
+    url: String,
+) -> Vec<Effect> {
     let mut fx = Vec::new();
     match action {
         Action::Place => {
@@ -195,27 +211,45 @@ fn link_action(app: &mut App, action: Action, id: i64, state: LinkState, url: St
                 // No draft yet: the default section of a new one.
                 None => {
                     app.inbox.set_state(id, LinkState::Used);
-                    fx.push(Effect::PlaceLink { link_id: id, section: None });
+                    fx.push(Effect::PlaceLink {
+                        link_id: id,
+                        section: None,
+                    });
                 }
             }
             return fx;
         }
         Action::Hold => {
-            let to = if state == LinkState::Held { LinkState::Inbox } else { LinkState::Held };
+            let to = if state == LinkState::Held {
+                LinkState::Inbox
+            } else {
+                LinkState::Held
+            };
             app.inbox.set_state(id, to);
-            app.status.info(if to == LinkState::Held { "Held for next week" } else { "Back in the inbox" });
+            app.status.info(if to == LinkState::Held {
+                "Held for next week"
+            } else {
+                "Back in the inbox"
+            });
             fx.push(Effect::SetLinkState(id, to));
         }
         Action::Discard => {
             app.inbox.set_state(id, LinkState::Discarded);
             app.inbox.last_discarded = Some(id);
-            let key = app.keymap.key_for(&app.screen_chain(), Action::Restore).unwrap_or_default();
+            let key = app
+                .keymap
+                .key_for(&app.screen_chain(), Action::Restore)
+                .unwrap_or_default();
             app.status.info(format!("Discarded · {key} restores it"));
             fx.push(Effect::SetLinkState(id, LinkState::Discarded));
         }
         Action::Restore => {
             // Restoring the selected link when it is out of the inbox, else the last discard.
-            let target = if state == LinkState::Inbox { app.inbox.last_discarded.take() } else { Some(id) };
+            let target = if state == LinkState::Inbox {
+                app.inbox.last_discarded.take()
+            } else {
+                Some(id)
+            };
             if let Some(t) = target {
                 app.inbox.set_state(t, LinkState::Inbox);
                 app.inbox.refilter(true);
@@ -237,7 +271,12 @@ fn link_action(app: &mut App, action: Action, id: i64, state: LinkState, url: St
 
 /// Keys typed while the filter has focus: text edits the query, the keymap's [filter]
 /// actions confirm or clear it.
-pub fn filter_input(app: &mut App, action: Option<Action>, ch: Option<char>, backspace: bool) -> Vec<Effect> {
+pub fn filter_input(
+    app: &mut App,
+    action: Option<Action>,
+    ch: Option<char>,
+    backspace: bool,
+) -> Vec<Effect> {
     let inbox = &mut app.inbox;
     match action {
         Some(Action::Confirm) => inbox.filtering = false,

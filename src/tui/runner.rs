@@ -1,0 +1,380 @@
+//! Runs effects: the only part of the TUI that touches SQLite, the fetcher, files, the
+//! clipboard and the browser. Each effect answers with messages for `update`.
+
+use super::bridge::{self, Fetches};
+use super::effects::{Destination, Effect, EntryEdit};
+use super::state::{IssueRef, Msg};
+use crate::config::Config;
+use crate::model::{Issue, IssueStatus, LinkState, NewLink, SectionStyle};
+use crate::store::{AddOutcome, EntryField, Store, StoreError};
+use std::collections::HashMap;
+
+pub struct Runner {
+    pub store: Store,
+    pub config: Config,
+    pub fetches: Fetches,
+    /// The browser opener; `None` (tests) only reports what would open.
+    pub opener: Option<String>,
+    /// What was last written per entry, so a keystroke writes only the field it changed.
+    saved: HashMap<i64, EntryEdit>,
+}
+
+type Res = anyhow::Result<Vec<Msg>>;
+
+impl Runner {
+    pub fn new(store: Store, config: Config) -> Runner {
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        Runner {
+            store,
+            config,
+            fetches: Fetches::default(),
+            opener: Some(opener.into()),
+            saved: HashMap::new(),
+        }
+    }
+
+    pub fn run(&mut self, effect: Effect) -> Vec<Msg> {
+        log::debug!("effect {effect:?}");
+        match self.try_run(effect) {
+            Ok(msgs) => msgs,
+            Err(e) => {
+                log::warn!("{e:#}");
+                vec![Msg::Error(format!("{e:#}"))]
+            }
+        }
+    }
+
+    fn try_run(&mut self, effect: Effect) -> Res {
+        let s = &self.store;
+        match effect {
+            Effect::LoadInbox { all, limit } => {
+                let states: &[LinkState] = if all {
+                    &LinkState::ALL
+                } else {
+                    &[LinkState::Inbox, LinkState::Held]
+                };
+                let rows = s.inbox_rows(states, limit)?;
+                let complete = limit.is_none_or(|n| rows.len() < n);
+                Ok(vec![Msg::InboxLoaded { rows, complete }])
+            }
+            Effect::LoadRows(ids) => Ok(vec![Msg::RowsUpdated(s.inbox_rows_by_id(&ids)?)]),
+            Effect::LoadDetail(id) => {
+                let link = s.link(id)?;
+                let notes = match s.current_draft()? {
+                    Some(issue) => crate::compose::suggested_for_link(&link, &issue, &self.config),
+                    None => vec![],
+                };
+                Ok(vec![Msg::Detail {
+                    link: Box::new(link),
+                    notes,
+                }])
+            }
+            Effect::AddUrls(urls) => self.add_urls(urls),
+            Effect::SetLinkState(id, state) => {
+                s.set_link_state(id, state)?;
+                Ok(vec![Msg::Saved])
+            }
+            Effect::Fetch(ids) => {
+                let jobs = ids
+                    .iter()
+                    .filter_map(|id| s.link(*id).ok().map(|l| (l.id, l.url)))
+                    .collect();
+                Ok(self.fetches.start(&self.store, jobs))
+            }
+            Effect::OpenUrl(url) => Ok(vec![self.open(&url)]),
+            Effect::LoadIssue(number) => self.load_issue(number),
+            Effect::PlaceLink { link_id, section } => {
+                let section_id = match section {
+                    Some(id) => id,
+                    None => self.default_section()?,
+                };
+                let entry =
+                    crate::compose::place_link(&self.store, &self.config, link_id, section_id)?;
+                let mut msgs = vec![
+                    Msg::Saved,
+                    Msg::RowsUpdated(self.store.inbox_rows_by_id(&[link_id])?),
+                ];
+                let title = entry.title.unwrap_or(entry.url);
+                msgs.push(Msg::Info(format!(
+                    "Placed \"{}\"",
+                    crate::tui::view::fit(&title, 50)
+                )));
+                msgs.extend(self.load_issue(None)?);
+                Ok(msgs)
+            }
+            Effect::MoveEntry { entry_id, delta } => {
+                s.move_entry(entry_id, delta)?;
+                self.saved_and_reload()
+            }
+            Effect::MoveEntryTo {
+                entry_id,
+                section_id,
+            } => {
+                s.move_entry_to_section(entry_id, section_id)?;
+                self.saved_and_reload()
+            }
+            Effect::MoveSection { section_id, delta } => {
+                s.move_section(section_id, delta)?;
+                self.saved_and_reload()
+            }
+            Effect::RemoveEntry(id) => {
+                s.remove_entry(id)?;
+                self.saved_and_reload()
+            }
+            Effect::NewIssue => {
+                let issue = s.new_issue(&self.config)?;
+                s.set_setting("current_issue", &issue.number.to_string())?;
+                let mut msgs = vec![Msg::Info(format!("Created issue #{}", issue.number))];
+                msgs.extend(self.load_issue(Some(issue.number))?);
+                Ok(msgs)
+            }
+            Effect::Publish(issue_id) => {
+                let number = s.issue_by_id(issue_id)?.number;
+                s.publish_issue(number)?;
+                let mut msgs = vec![
+                    Msg::Saved,
+                    Msg::Info(format!("Published issue #{number}: it is in the archive")),
+                ];
+                msgs.extend(self.load_issue(Some(number))?);
+                Ok(msgs)
+            }
+            Effect::SaveEntry { entry_id, edit } => {
+                self.save_entry(entry_id, edit)?;
+                self.saved_and_reload()
+            }
+            Effect::SaveSponsor { issue_id, sponsor } => {
+                s.set_sponsor(issue_id, sponsor.as_ref())?;
+                self.saved_and_reload()
+            }
+            Effect::SaveIntro { issue_id, intro } => {
+                s.set_intro(issue_id, intro.as_deref())?;
+                self.saved_and_reload()
+            }
+            Effect::RenderPreview { issue_id, markdown } => {
+                let issue = s.issue_by_id(issue_id)?;
+                let format = if markdown {
+                    super::effects::ExportFormat::Markdown
+                } else {
+                    super::effects::ExportFormat::Text
+                };
+                let text = bridge::render(&self.config, &issue, format)
+                    .unwrap_or_else(|e| format!("(preview failed: {e})"));
+                Ok(vec![Msg::Preview(text)])
+            }
+            Effect::Suggest { kind, prefix } => {
+                Ok(vec![Msg::Suggestions(s.past_credits(kind, &prefix, 8)?)])
+            }
+            Effect::SuggestDisclosures { entry_id } => {
+                let entry = s.entry(entry_id)?;
+                let issue_id: i64 = s.conn().query_row(
+                    "SELECT issue_id FROM sections WHERE id = ?1",
+                    [entry.section_id],
+                    |r| r.get(0),
+                )?;
+                let issue = s.issue_by_id(issue_id)?;
+                Ok(vec![Msg::Disclosures(crate::compose::suggested_for_entry(
+                    &entry,
+                    &issue,
+                    &self.config,
+                ))])
+            }
+            // The loop runs the editor itself: it owns the terminal.
+            Effect::ExternalEdit { .. } => Ok(vec![]),
+            Effect::Export {
+                issue_id,
+                format,
+                dest,
+            } => {
+                let issue = s.issue_by_id(issue_id)?;
+                let text =
+                    bridge::render(&self.config, &issue, format).map_err(anyhow::Error::msg)?;
+                let size = format!("{:.1} KB", text.len() as f64 / 1024.0);
+                let what = format!("issue #{} as {}", issue.number, format.label());
+                match dest {
+                    Destination::File(path) => {
+                        std::fs::write(&path, &text)
+                            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+                        Ok(vec![Msg::Info(format!(
+                            "Wrote {what} to {} ({size})",
+                            path.display()
+                        ))])
+                    }
+                    Destination::Clipboard => match bridge::copy(&text, format) {
+                        Ok(how) => Ok(vec![Msg::Info(format!("Copied {what} ({size}){how}"))]),
+                        Err(e) => Ok(vec![Msg::Error(format!("Could not copy {what}: {e}"))]),
+                    },
+                }
+            }
+        }
+    }
+
+    fn add_urls(&mut self, urls: Vec<String>) -> Res {
+        let (mut added, mut dups, mut bad) = (Vec::new(), Vec::new(), Vec::new());
+        for url in urls {
+            match self.store.add_link(&NewLink {
+                url: url.clone(),
+                ..Default::default()
+            }) {
+                Ok(AddOutcome::Added(id)) => added.push(id),
+                Ok(AddOutcome::Duplicate(link)) => dups.push(link),
+                Err(StoreError::Invalid(_)) => bad.push(url),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let mut parts = Vec::new();
+        if !added.is_empty() {
+            parts.push(format!("Added {}", added.len()));
+        }
+        for d in &dups {
+            let featured: Vec<String> = d.featured_in.iter().map(|n| format!("#{n}")).collect();
+            let status = if featured.is_empty() {
+                d.state.to_string()
+            } else {
+                format!("featured in {}", featured.join(", "))
+            };
+            parts.push(format!(
+                "already stored ({status}): {}",
+                crate::tui::view::fit(d.display_title(), 40)
+            ));
+        }
+        if !bad.is_empty() {
+            parts.push(format!("not a valid URL: {}", bad.join(" ")));
+        }
+        let mut msgs = vec![Msg::RowsUpdated(self.store.inbox_rows_by_id(&added)?)];
+        msgs.push(if bad.is_empty() {
+            Msg::Info(parts.join(" · "))
+        } else {
+            Msg::Error(parts.join(" · "))
+        });
+        let jobs = added
+            .iter()
+            .filter_map(|id| self.store.link(*id).ok().map(|l| (l.id, l.url)))
+            .collect();
+        msgs.extend(self.fetches.start(&self.store, jobs));
+        Ok(msgs)
+    }
+
+    fn open(&self, url: &str) -> Msg {
+        let Some(cmd) = &self.opener else {
+            return Msg::Info(format!("Would open {url}"));
+        };
+        // Detached, silent: a browser writing to our terminal would garble the screen.
+        let spawned = std::process::Command::new(cmd)
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        match spawned {
+            Ok(mut child) => {
+                // Reap it in the background so no zombie stays behind.
+                std::thread::spawn(move || child.wait());
+                Msg::Info(format!("Opened {url}"))
+            }
+            Err(e) => Msg::Error(format!("Cannot open the browser ({cmd}): {e}")),
+        }
+    }
+
+    /// The first articles section of the current draft, creating the draft if needed.
+    fn default_section(&self) -> anyhow::Result<i64> {
+        let issue = match self.store.current_draft()? {
+            Some(i) => i,
+            None => self.store.new_issue(&self.config)?,
+        };
+        issue
+            .sections
+            .iter()
+            .find(|s| s.style == SectionStyle::Articles)
+            .or(issue.sections.first())
+            .map(|s| s.id)
+            .map_or_else(
+                || {
+                    Ok(self
+                        .store
+                        .add_section(issue.id, "Articles", SectionStyle::Articles)?)
+                },
+                Ok,
+            )
+    }
+
+    fn save_entry(&mut self, id: i64, edit: EntryEdit) -> anyhow::Result<()> {
+        let before = match self.saved.get(&id) {
+            Some(b) => b.clone(),
+            None => {
+                let e = self.store.entry(id)?;
+                EntryEdit {
+                    title: e.title,
+                    blurb: e.blurb,
+                    quotes: e.quotes,
+                    credit: e.credit,
+                    disclosures: e.disclosures,
+                }
+            }
+        };
+        let s = &self.store;
+        if edit.title != before.title {
+            s.update_entry_field(id, EntryField::Title(edit.title.clone()))?;
+        }
+        if edit.blurb != before.blurb {
+            s.update_entry_field(id, EntryField::Blurb(edit.blurb.clone()))?;
+        }
+        if edit.quotes != before.quotes {
+            s.update_entry_field(id, EntryField::Quotes(edit.quotes.clone()))?;
+        }
+        if edit.credit.authors != before.credit.authors {
+            s.update_entry_field(id, EntryField::Authors(edit.credit.authors.clone()))?;
+        }
+        if edit.credit.publication != before.credit.publication {
+            s.update_entry_field(id, EntryField::Publication(edit.credit.publication.clone()))?;
+        }
+        if edit.credit.via != before.credit.via {
+            s.update_entry_field(id, EntryField::Via(edit.credit.via.clone()))?;
+        }
+        if edit.disclosures != before.disclosures {
+            s.update_entry_field(id, EntryField::Disclosures(edit.disclosures.clone()))?;
+        }
+        self.saved.insert(id, edit);
+        Ok(())
+    }
+
+    fn saved_and_reload(&self) -> Res {
+        let mut msgs = vec![Msg::Saved];
+        msgs.extend(self.load_issue(None)?);
+        Ok(msgs)
+    }
+
+    /// `None`: the draft being edited, else the newest issue. Drafts opened become current.
+    fn load_issue(&self, number: Option<i64>) -> Res {
+        let s = &self.store;
+        let issue: Option<Issue> = match number {
+            Some(n) => Some(s.issue(n)?),
+            None => match s.current_draft()? {
+                Some(i) => Some(i),
+                None => match s.last_issue_number()? {
+                    Some(n) => Some(s.issue(n)?),
+                    None => None,
+                },
+            },
+        };
+        if let Some(i) = issue.as_ref().filter(|i| i.status == IssueStatus::Draft) {
+            s.set_setting("current_issue", &i.number.to_string())?;
+        }
+        let issues = s
+            .issue_summaries()?
+            .into_iter()
+            .map(|x| IssueRef {
+                id: x.id,
+                number: x.number,
+                published: x.status == IssueStatus::Published,
+            })
+            .collect();
+        Ok(vec![Msg::IssueLoaded {
+            issue: issue.map(Box::new),
+            issues,
+        }])
+    }
+}
