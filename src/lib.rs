@@ -8,14 +8,18 @@
 //! - [`compose`] issue operations: place links, credits, disclosure rules, the issue file
 //! - [`tui`]     the terminal UI (the only module that knows ratatui/crossterm)
 //! - [`demo`]    a sample inbox and draft, for `roundup demo` and tests
+//! - [`export`]  Markdown, email HTML, plain text (templates) and the JSON issue file
+//! - [`clipboard`] copy to the system clipboard (a helper process) or by OSC 52
 //! - [`cli`]     the command line; `main.rs` only parses and calls it
 //! - [`paths`]   XDG locations of the database, config and logs
 
 pub mod capture;
 pub mod cli;
+pub mod clipboard;
 pub mod compose;
 pub mod config;
 pub mod demo;
+pub mod export;
 pub mod model;
 pub mod paths;
 pub mod store;

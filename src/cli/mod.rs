@@ -2,7 +2,9 @@
 //! Each command lives in its own file and returns `anyhow::Result`; `main` prints the error.
 
 mod add;
+mod export;
 mod import;
+mod issue;
 mod list;
 
 use crate::model::LinkState;
@@ -51,6 +53,44 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Issues: new, list, load a JSON issue file, publish to the archive
+    #[command(subcommand)]
+    Issue(issue::IssueCommand),
+    /// Export an issue (the current draft by default) to stdout, a file or the clipboard
+    Export {
+        /// The issue number (default: the current draft)
+        number: Option<i64>,
+        #[arg(long, value_enum)]
+        format: FormatArg,
+        /// Write to FILE instead of stdout
+        #[arg(long, value_name = "FILE", conflicts_with = "clipboard")]
+        output: Option<PathBuf>,
+        /// Copy to the clipboard (OSC 52 when there is no display)
+        #[arg(long)]
+        clipboard: bool,
+    },
+    /// Holds the clipboard for `export --clipboard` (internal)
+    #[command(name = "clipboard-serve", hide = true)]
+    ClipboardServe,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Markdown,
+    Html,
+    Text,
+    Json,
+}
+
+impl From<FormatArg> for crate::export::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Markdown => Self::Markdown,
+            FormatArg::Html => Self::Html,
+            FormatArg::Text => Self::Text,
+            FormatArg::Json => Self::Json,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,6 +129,10 @@ pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
 
 /// Runs the parsed command line. Returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    // The clipboard helper needs no database (and must not create one).
+    if let Some(Command::ClipboardServe) = cli.command {
+        return Ok(crate::clipboard::serve_stdin());
+    }
     if let Some(Command::Demo) = cli.command {
         // In memory: the demo leaves nothing behind.
         let store = Store::open_in_memory()?;
@@ -107,5 +151,21 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         }) => add::run(&mut store, &urls, via, no_fetch),
         Some(Command::Import { file }) => import::run(&mut store, &file),
         Some(Command::List { state, json }) => list::run(&store, state, json),
+        Some(Command::Issue(command)) => issue::run(&mut store, command),
+        Some(Command::Export {
+            number,
+            format,
+            output,
+            clipboard,
+        }) => export::run(
+            &store,
+            export::ExportArgs {
+                number,
+                format: format.into(),
+                output,
+                clipboard,
+            },
+        ),
+        Some(Command::ClipboardServe) => Ok(crate::clipboard::serve_stdin()),
     }
 }

@@ -1,0 +1,98 @@
+//! `roundup issue new | list [--json] | load FILE | publish N`.
+
+use crate::compose::issue_file::{load_issue_file, parse_issue_file};
+use crate::config::Config;
+use crate::model::IssueStatus;
+use crate::store::Store;
+use anyhow::Context;
+use clap::Subcommand;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Subcommand)]
+pub enum IssueCommand {
+    /// Start the next issue (last number + 1) with the configured sections
+    New,
+    /// List issues, newest first
+    List {
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Load an issue file (JSON; '-' reads stdin); replaces a draft with the same number
+    Load { file: PathBuf },
+    /// Move an issue to the archive (its links then read "featured in #N")
+    Publish { number: i64 },
+}
+
+pub fn config() -> anyhow::Result<Config> {
+    Ok(Config::load(None)?)
+}
+
+pub fn run(store: &mut Store, command: IssueCommand) -> anyhow::Result<i32> {
+    match command {
+        IssueCommand::New => {
+            let issue = store.new_issue(&config()?)?;
+            println!("created draft #{}: {}", issue.number, issue.title);
+        }
+        IssueCommand::List { json } => list(store, json)?,
+        IssueCommand::Load { file } => load(store, &file)?,
+        IssueCommand::Publish { number } => {
+            let issue = store.publish_issue(number)?;
+            println!(
+                "published #{} ({})",
+                issue.number,
+                issue.date.unwrap_or_default()
+            );
+        }
+    }
+    Ok(0)
+}
+
+fn list(store: &Store, json: bool) -> anyhow::Result<()> {
+    let issues = store.issue_summaries()?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&issues)?);
+    } else if issues.is_empty() {
+        println!("no issues; start one with `roundup issue new`");
+    } else {
+        for i in &issues {
+            let status = match i.status {
+                IssueStatus::Draft => "draft",
+                IssueStatus::Published => "published",
+            };
+            println!(
+                "#{:<5} {:<9} {:<10}  {:>3} entries  {}",
+                i.number,
+                status,
+                i.date.as_deref().unwrap_or("-"),
+                i.entries,
+                i.title
+            );
+        }
+    }
+    Ok(())
+}
+
+fn load(store: &mut Store, file: &Path) -> anyhow::Result<()> {
+    let shown = file.display().to_string();
+    let text = if shown == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        s
+    } else {
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {shown}"))?
+    };
+    let parsed = parse_issue_file(&text).with_context(|| format!("{shown} was not loaded"))?;
+    let issue = load_issue_file(store, &config()?, &parsed)
+        .with_context(|| format!("{shown} was not loaded"))?;
+    let entries: usize = issue.sections.iter().map(|s| s.entries.len()).sum();
+    println!(
+        "loaded #{}: {} ({} sections, {} entries)",
+        issue.number,
+        issue.title,
+        issue.sections.len(),
+        entries
+    );
+    Ok(())
+}

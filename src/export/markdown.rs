@@ -1,0 +1,193 @@
+//! The Markdown flavour: CommonMark that renders the same on GitHub and Buttondown.
+//! Plain text is backslash-escaped; the editor's Markdown is kept but made harmless (raw
+//! HTML is escaped so it shows as text, links other than http/https/mailto lose their URL).
+
+use super::view::{Flavour, safe_url};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+pub struct Markdown;
+
+/// The options every exporter parses the editor's Markdown with.
+pub fn options() -> Options {
+    Options::ENABLE_STRIKETHROUGH
+}
+
+/// Backslash-escapes every character that could start Markdown syntax inline.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            // `#`, `!` and `|` only matter at a line start, before `[`, or in tables: a
+            // one-line text that never starts a line cannot trigger them.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // A newline would end a heading or a list item: plain texts are one line.
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link destination: backslash escapes for the characters that would end it.
+fn escape_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '(' | ')' | '\\' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' ' => out.push_str("%20"),
+            c if c.is_control() => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The editor's Markdown with raw HTML turned into visible text and unsafe links (and
+/// images) replaced by their text. Everything else is kept byte for byte.
+pub fn sanitize(src: &str) -> String {
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    // The range of a link or image being dropped, while its events are read.
+    let mut skipping: Option<Range<usize>> = None;
+    let mut dropped_text = String::new();
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        if let Some(link) = skipping.clone() {
+            // Inside a dropped link or image: collect its text, wait for its end.
+            match &event {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Link | TagEnd::Image) if depth > 0 => depth -= 1,
+                Event::End(TagEnd::Link | TagEnd::Image) => {
+                    edits.push((link, escape(&dropped_text)));
+                    dropped_text.clear();
+                    skipping = None;
+                }
+                Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                    dropped_text.push_str(t)
+                }
+                Event::SoftBreak | Event::HardBreak => dropped_text.push(' '),
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => {
+                let raw = &src[range.clone()];
+                edits.push((range, raw.replace('<', "\\<")));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if safe_url(&dest_url).is_none() => {
+                skipping = Some(range);
+            }
+            Event::Start(Tag::Image { .. }) => skipping = Some(range),
+            _ => {}
+        }
+    }
+    edits.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(src.len() + 16);
+    let mut at = 0;
+    for (r, text) in edits {
+        if r.start < at {
+            continue;
+        }
+        out.push_str(&src[at..r.start]);
+        out.push_str(&text);
+        at = r.end;
+    }
+    out.push_str(&src[at..]);
+    out
+}
+
+/// Prefixes every line, blank ones included (trimmed then, so no trailing spaces).
+fn prefix_lines(text: &str, prefix: &str) -> String {
+    text.trim_end()
+        .lines()
+        .map(|l| {
+            if l.trim().is_empty() {
+                prefix.trim_end().to_string()
+            } else {
+                format!("{prefix}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn indent(text: &str, nested: bool) -> String {
+    if nested {
+        prefix_lines(text, "  ")
+    } else {
+        text.trim_end().to_string()
+    }
+}
+
+impl Flavour for Markdown {
+    fn inline(&self, text: &str) -> String {
+        escape(text.trim())
+    }
+    fn block(&self, text: &str, nested: bool) -> String {
+        indent(&escape(text.trim()), nested)
+    }
+    fn credit(&self, line: &str, nested: bool) -> String {
+        indent(&format!("*{}*", escape(line.trim())), nested)
+    }
+    fn rich(&self, markdown: &str, nested: bool) -> String {
+        indent(&sanitize(markdown.trim()), nested)
+    }
+    fn quote(&self, markdown: &str, nested: bool) -> String {
+        indent(&prefix_lines(&sanitize(markdown.trim()), "> "), nested)
+    }
+    fn url(&self, url: &str) -> String {
+        escape_url(url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markdown_specials() {
+        assert_eq!(
+            escape("a [b] *c* _d_ `e` <f> \\"),
+            "a \\[b\\] \\*c\\* \\_d\\_ \\`e\\` \\<f\\> \\\\"
+        );
+        assert_eq!(
+            escape_url("https://x.com/a_(b) c"),
+            "https://x.com/a_\\(b\\)%20c"
+        );
+    }
+
+    #[test]
+    fn sanitize_keeps_markdown_and_defuses_html_and_bad_links() {
+        assert_eq!(sanitize("*a* [b](https://x.com)"), "*a* [b](https://x.com)");
+        assert_eq!(
+            sanitize("x <script>alert(1)</script> y"),
+            "x \\<script>alert(1)\\</script> y"
+        );
+        assert_eq!(
+            sanitize("<div onclick=\"x\">\nhi\n</div>"),
+            "\\<div onclick=\"x\">\nhi\n\\</div>"
+        );
+        assert_eq!(
+            sanitize("see [this *one*](javascript:alert(1)) now"),
+            "see this one now"
+        );
+        assert_eq!(
+            sanitize("img ![alt](https://t.co/p.gif) end"),
+            "img alt end"
+        );
+        assert_eq!(sanitize("<javascript:alert(1)>"), "javascript:alert(1)");
+    }
+
+    #[test]
+    fn quotes_keep_the_marker_on_blank_lines() {
+        assert_eq!(Markdown.quote("one\n\ntwo", false), "> one\n>\n> two");
+        assert_eq!(Markdown.quote("one\n\ntwo", true), "  > one\n  >\n  > two");
+    }
+}
