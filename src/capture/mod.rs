@@ -1,4 +1,10 @@
-//! Getting links in: canonical URLs, imports from files (and later fetching and feeds).
+//! Getting links in: canonical URLs, imports from files, fetching pages and their metadata,
+//! and feeds.
 
 pub mod canonical;
+pub mod decode;
+pub mod extract;
+pub mod feeds;
+pub mod fetch;
+mod fetch_batch;
 pub mod import;

@@ -85,10 +85,7 @@ pub fn run(
         }
     }
     if !added.is_empty() && !no_fetch {
-        println!(
-            "note: {} link(s) stored without metadata; this build does not fetch pages yet",
-            added.len()
-        );
+        super::fetch::fetch_with_progress(store, &added)?;
     }
     Ok(if bad > 0 { 1 } else { 0 })
 }

@@ -13,5 +13,6 @@ pub fn run(store: &mut Store, file: &Path) -> anyhow::Result<i32> {
     }
     let format = summary.format.map(|f| f.to_string()).unwrap_or_default();
     println!("imported {} ({format}): {summary}", file.display());
+    println!("the imported links are not fetched yet: run `roundup fetch` to get their metadata");
     Ok(0)
 }

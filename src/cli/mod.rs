@@ -3,6 +3,8 @@
 
 mod add;
 mod export;
+mod feed;
+mod fetch;
 mod import;
 mod issue;
 mod list;
@@ -40,6 +42,20 @@ pub enum Command {
         /// Store the links without fetching their metadata
         #[arg(long)]
         no_fetch: bool,
+    },
+    /// Fetch metadata for links (default: those never fetched)
+    Fetch {
+        /// Retry the links whose last fetch failed
+        #[arg(long, conflicts_with = "all")]
+        failed: bool,
+        /// Fetch every link again
+        #[arg(long)]
+        all: bool,
+    },
+    /// Manage feed subscriptions
+    Feed {
+        #[command(subcommand)]
+        command: FeedCommand,
     },
     /// Import a bookmarks HTML, OPML, RSS/Atom/JSON Feed file or a list of URLs
     Import { file: PathBuf },
@@ -91,6 +107,16 @@ impl From<FormatArg> for crate::export::Format {
             FormatArg::Json => Self::Json,
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedCommand {
+    /// Subscribe to a feed (or to the feed a page advertises)
+    Add { url: String },
+    /// List subscriptions
+    List,
+    /// Pull every feed; new items go to the inbox
+    Pull,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -149,6 +175,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             via,
             no_fetch,
         }) => add::run(&mut store, &urls, via, no_fetch),
+        Some(Command::Fetch { failed, all }) => fetch::run(&mut store, failed, all),
+        Some(Command::Feed { command }) => feed::run(&mut store, command),
         Some(Command::Import { file }) => import::run(&mut store, &file),
         Some(Command::List { state, json }) => list::run(&store, state, json),
         Some(Command::Issue(command)) => issue::run(&mut store, command),

@@ -4,7 +4,9 @@
 //! Every write goes straight to the database; there is no in-memory copy that could be lost.
 
 mod entries;
+mod feed_pull;
 mod feeds;
+mod fetched;
 mod issues;
 pub(crate) use feeds::insert_feed_on;
 pub(crate) use links::insert_on as insert_link_on;
@@ -14,6 +16,8 @@ mod tui_queries;
 
 pub use entries::{CreditKind, EntryField, NewEntry};
 pub(crate) use entries::{insert_entry, release_links_of};
+pub use feed_pull::PullCounts;
+pub use fetched::FetchSelection;
 pub use issues::IssueSummary;
 pub(crate) use issues::{insert_issue, insert_section, issue_tree};
 pub use links::{AddOutcome, LinkFilter};

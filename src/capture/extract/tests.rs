@@ -1,0 +1,46 @@
+use super::*;
+
+#[test]
+fn splits_and_cleans_author_lists() {
+    assert_eq!(
+        split_authors("By Ann Lee, Bo Chen and Cy Dee"),
+        ["Ann Lee", "Bo Chen", "Cy Dee"]
+    );
+    assert_eq!(split_authors("Shahar and Tal"), ["Shahar", "Tal"]);
+    assert_eq!(split_authors("Jong, Michiel de"), ["Jong, Michiel de"]);
+    assert_eq!(
+        split_authors("https://example.com/me"),
+        Vec::<String>::new()
+    );
+    assert_eq!(split_authors("@handle"), Vec::<String>::new());
+}
+
+#[test]
+fn prefers_declared_metadata() {
+    let html = r#"<html><head><title>Postmortem of the outage | Honeycomb</title>
+        <meta property="og:site_name" content="Honeycomb">
+        <meta name="description" content="What  happened.">
+        <script type="application/ld+json">{"@type":"BlogPosting","headline":"Postmortem of the outage",
+          "author":[{"@type":"Person","name":"Fred Hebert"},{"name":"Ann Lee"}],
+          "datePublished":"2024-01-02"}</script></head><body></body></html>"#;
+    let m = extract("https://www.honeycomb.io/blog/x", html);
+    assert_eq!(m.title.as_deref(), Some("Postmortem of the outage"));
+    assert_eq!(m.authors, ["Fred Hebert", "Ann Lee"]);
+    assert_eq!(m.publication.as_deref(), Some("Honeycomb"));
+    assert_eq!(m.description.as_deref(), Some("What happened."));
+    assert_eq!(m.published.as_deref(), Some("2024-01-02"));
+}
+
+#[test]
+fn strips_site_name_from_title_tag_and_falls_back_to_host() {
+    let html = "<title>How we run SLOs in practice - Example Blog</title>";
+    let m = extract("https://blog.example.com/slo", html);
+    assert_eq!(m.title.as_deref(), Some("How we run SLOs in practice"));
+    assert_eq!(m.publication.as_deref(), Some("blog.example.com"));
+}
+
+#[test]
+fn byline_markup_is_used_when_nothing_is_declared() {
+    let html = r#"<title>A post</title><body><p class="byline">By Julia Evans</p></body>"#;
+    assert_eq!(extract("https://jvns.ca/a", html).authors, ["Julia Evans"]);
+}

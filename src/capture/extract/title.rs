@@ -1,0 +1,91 @@
+//! The page title: declared titles first, then `<title>` without the site name around it.
+
+use super::{Page, element_text, select, tidy};
+use crate::capture::canonical::tidy_host;
+
+/// Separators sites put between the article title and their own name.
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", " : ",
+];
+
+pub(crate) fn title(page: &Page, site: Option<&str>, authors: &[String]) -> Option<String> {
+    let from_tag = select(&page.doc, "title")
+        .first()
+        .and_then(|t| tidy(&t.text().collect::<String>()));
+    // Declared titles are taken as the publisher wrote them; only `<title>`, which sites
+    // routinely decorate with their name, is trimmed.
+    let declared = page
+        .ld
+        .headline(from_tag.as_deref())
+        .or_else(|| {
+            page.meta.first(&[
+                "dc:title",
+                "dc.title",
+                "dcterm:title",
+                "dcterms.title",
+                "og:title",
+                "twitter:title",
+                "parsely-title",
+            ])
+        })
+        .and_then(|t| tidy(&t));
+    if declared.is_some() {
+        return declared;
+    }
+    if let Some(t) = from_tag {
+        return Some(strip_site_name(&t, site, page.url, authors));
+    }
+    select(&page.doc, "h1")
+        .first()
+        .and_then(|h| tidy(&element_text(h)))
+}
+
+/// Removes a leading or trailing site name ("Title | Honeycomb", "Honeycomb — Title") when
+/// the part removed is the publication's name, its host or the author's name, and what remains still reads as
+/// a title (a short remainder is more likely a section name than a headline).
+pub(crate) fn strip_site_name(
+    title: &str,
+    site: Option<&str>,
+    url: &str,
+    authors: &[String],
+) -> String {
+    let host = tidy_host(url).unwrap_or_default();
+    let is_site = |part: &str| {
+        let p = squash(part);
+        if p.is_empty() {
+            return false;
+        }
+        let s = site.map(squash).unwrap_or_default();
+        let h = squash(&host);
+        // "eHow" vs ehow.com, "The Guardian" vs theguardian.com, "GitLab" vs about.gitlab.com.
+        (!s.is_empty() && (p == s || s.contains(&p) || p.contains(&s)))
+            || (p.len() >= 3 && h.contains(&p))
+            || authors.iter().any(|a| squash(a) == p)
+    };
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && is_site(tail)
+            && words(head) >= 2
+        {
+            return head.trim().to_string();
+        }
+        if let Some((head, tail)) = title.split_once(sep)
+            && is_site(head)
+            && words(tail) >= 2
+        {
+            return tail.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}

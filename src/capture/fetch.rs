@@ -1,0 +1,378 @@
+//! Fetching pages for their metadata: worker threads sharing one blocking reqwest client,
+//! results over a std channel. Synchronous on purpose: `reqwest::blocking` must not run
+//! inside a tokio runtime, and the TUI's loop is not one. The network side never touches
+//! SQLite; the caller drains the channel and records results, so one thread writes.
+
+use crate::capture::decode::{decode_html, non_html_title};
+use crate::capture::extract::{PageMeta, extract};
+use crate::store::Settings;
+use std::collections::VecDeque;
+use std::io::Read;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    /// Requests in flight at once.
+    pub concurrency: usize,
+    pub connect_timeout: Duration,
+    /// For the whole request, body included.
+    pub timeout: Duration,
+    pub max_redirects: usize,
+    /// The most (decompressed) bytes read from one page.
+    pub max_bytes: usize,
+    pub user_agent: String,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            concurrency: 16,
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            max_redirects: 10,
+            max_bytes: 2 * 1024 * 1024,
+            user_agent: format!(
+                "roundup/{} (newsletter link collector; +https://github.com/roundup-newsletter/roundup)",
+                env!("CARGO_PKG_VERSION")
+            ),
+        }
+    }
+}
+
+impl FetchOptions {
+    pub fn from_settings(settings: &Settings) -> FetchOptions {
+        FetchOptions {
+            concurrency: settings.fetch_concurrency.max(1),
+            ..FetchOptions::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct FetchJob {
+    pub link_id: i64,
+    pub url: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum FetchEvent {
+    Started {
+        link_id: i64,
+    },
+    Done {
+        link_id: i64,
+        result: Result<PageMeta, FetchFailure>,
+    },
+    /// Every job is done; nothing more will arrive.
+    Finished,
+}
+
+/// Why a fetch failed, as the short reason stored on the link.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchFailure {
+    #[error("timeout")]
+    Timeout,
+    #[error("HTTP {0}")]
+    Status(u16),
+    #[error("not HTML")]
+    NotHtml,
+    #[error("too large")]
+    TooLarge,
+    #[error("TLS error")]
+    Tls,
+    #[error("connection refused")]
+    Refused,
+    #[error("DNS error")]
+    Dns,
+    #[error("too many redirects")]
+    TooManyRedirects,
+    #[error("connection failed")]
+    Connection,
+    #[error("invalid URL")]
+    InvalidUrl,
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Starts fetching `jobs` and returns at once; events arrive on the receiver, ending with
+/// `Finished`.
+pub fn spawn_fetch(jobs: Vec<FetchJob>, opts: FetchOptions) -> Receiver<FetchEvent> {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || run_all(jobs, opts, tx));
+    rx
+}
+
+/// Builds the shared client: rustls with ring, bounded redirects, both timeouts.
+pub fn build_client(opts: &FetchOptions) -> Result<reqwest::blocking::Client, FetchFailure> {
+    // Another part of the program may have installed it already; either way one is there.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::blocking::Client::builder()
+        .user_agent(opts.user_agent.clone())
+        .connect_timeout(opts.connect_timeout)
+        .timeout(opts.timeout)
+        .redirect(reqwest::redirect::Policy::limited(opts.max_redirects))
+        .gzip(true)
+        .brotli(true)
+        .build()
+        .map_err(|e| FetchFailure::Other(format!("cannot start the HTTP client: {e}")))
+}
+
+fn run_all(jobs: Vec<FetchJob>, opts: FetchOptions, tx: Sender<FetchEvent>) {
+    let client = match build_client(&opts) {
+        Ok(c) => c,
+        Err(failure) => {
+            for job in jobs {
+                let _ = tx.send(FetchEvent::Done {
+                    link_id: job.link_id,
+                    result: Err(failure.clone()),
+                });
+            }
+            let _ = tx.send(FetchEvent::Finished);
+            return;
+        }
+    };
+    let workers = opts.concurrency.max(1).min(jobs.len());
+    let queue = Arc::new(Mutex::new(VecDeque::from(jobs)));
+    let handles: Vec<_> = (0..workers)
+        .map(|_| {
+            let (queue, client, tx, opts) =
+                (queue.clone(), client.clone(), tx.clone(), opts.clone());
+            thread::spawn(move || worker(&queue, &client, &tx, &opts))
+        })
+        .collect();
+    for h in handles {
+        let _ = h.join();
+    }
+    let _ = tx.send(FetchEvent::Finished);
+}
+
+fn worker(
+    queue: &Mutex<VecDeque<FetchJob>>,
+    client: &reqwest::blocking::Client,
+    tx: &Sender<FetchEvent>,
+    opts: &FetchOptions,
+) {
+    loop {
+        let job = match queue.lock() {
+            Ok(mut q) => q.pop_front(),
+            Err(poisoned) => poisoned.into_inner().pop_front(),
+        };
+        let Some(job) = job else { return };
+        if tx
+            .send(FetchEvent::Started {
+                link_id: job.link_id,
+            })
+            .is_err()
+        {
+            return; // nobody is listening any more
+        }
+        // A panic in a parser must cost one link, not the whole batch (and never leave the
+        // caller waiting for a `Done` that will not come).
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            fetch_one(client, &job.url, opts)
+        }))
+        .unwrap_or_else(|_| Err(FetchFailure::Other("internal error".into())));
+        let event = FetchEvent::Done {
+            link_id: job.link_id,
+            result,
+        };
+        if tx.send(event).is_err() {
+            return;
+        }
+    }
+}
+
+/// Fetches one page and extracts its metadata.
+pub fn fetch_one(
+    client: &reqwest::blocking::Client,
+    url: &str,
+    opts: &FetchOptions,
+) -> Result<PageMeta, FetchFailure> {
+    let deadline = Instant::now() + opts.timeout;
+    let mut resp = client.get(url).send().map_err(|e| classify(&e))?;
+    let final_url = resp.url().to_string();
+    let status = resp.status();
+    if !status.is_success() {
+        return Err(FetchFailure::Status(status.as_u16()));
+    }
+    let header = |name: reqwest::header::HeaderName| {
+        resp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let content_type = header(reqwest::header::CONTENT_TYPE);
+    let disposition = header(reqwest::header::CONTENT_DISPOSITION);
+    let mime = content_type
+        .as_deref()
+        .map(|c| {
+            c.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    let declared_html = mime.contains("html");
+    if !mime.is_empty() && !declared_html {
+        return Ok(non_html_meta(&final_url, disposition.as_deref()));
+    }
+    let (bytes, found_head) = read_head(&mut resp, opts, deadline)?;
+    if !declared_html && !looks_like_html(&bytes) {
+        return Ok(non_html_meta(&final_url, disposition.as_deref()));
+    }
+    let text = decode_html(&bytes, content_type.as_deref());
+    let mut meta = extract(&final_url, &text);
+    // Megabytes without a `</head>` and without a title: not a page worth guessing at.
+    if !found_head && bytes.len() >= opts.max_bytes && meta.title.is_none() {
+        return Err(FetchFailure::TooLarge);
+    }
+    meta.final_url = Some(final_url);
+    Ok(meta)
+}
+
+/// Reads until the end of the body or `max_bytes`, whichever comes first. Not just the head:
+/// bylines are in the body, and many sites (Wikipedia among them) put their JSON-LD just
+/// before `</body>`. Returns the bytes and whether a head ended (or the whole body was read).
+fn read_head(
+    resp: &mut reqwest::blocking::Response,
+    opts: &FetchOptions,
+    deadline: Instant,
+) -> Result<(Vec<u8>, bool), FetchFailure> {
+    let mut buf = Vec::with_capacity(64 * 1024);
+    let mut chunk = vec![0u8; 16 * 1024];
+    let mut head_end: Option<usize> = None;
+    loop {
+        if Instant::now() > deadline {
+            return Err(FetchFailure::Timeout);
+        }
+        let limit = opts.max_bytes;
+        if buf.len() >= limit {
+            return Ok((buf, head_end.is_some()));
+        }
+        let want = chunk.len().min(limit - buf.len());
+        let n = match resp.read(&mut chunk[..want]) {
+            Ok(0) => return Ok((buf, true)),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(classify_io(&e)),
+        };
+        let from = buf.len().saturating_sub(6);
+        buf.extend_from_slice(&chunk[..n]);
+        if head_end.is_none() {
+            head_end = find_ci(&buf[from..], b"</head>").map(|i| from + i);
+        }
+    }
+}
+
+/// Reads a whole body, up to `max` bytes (more is `TooLarge`), within `deadline`.
+pub(crate) fn read_capped(
+    resp: &mut reqwest::blocking::Response,
+    max: usize,
+    deadline: Instant,
+) -> Result<Vec<u8>, FetchFailure> {
+    let mut buf = Vec::new();
+    let mut chunk = vec![0u8; 16 * 1024];
+    loop {
+        if Instant::now() > deadline {
+            return Err(FetchFailure::Timeout);
+        }
+        match resp.read(&mut chunk) {
+            Ok(0) => return Ok(buf),
+            Ok(n) => {
+                if buf.len() + n > max {
+                    return Err(FetchFailure::TooLarge);
+                }
+                buf.extend_from_slice(&chunk[..n]);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(classify_io(&e)),
+        }
+    }
+}
+
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let start = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let t = start.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with("<!doctype html")
+        || t.starts_with("<html")
+        || t.contains("<head")
+        || t.contains("<title")
+}
+
+fn non_html_meta(final_url: &str, disposition: Option<&str>) -> PageMeta {
+    PageMeta {
+        title: non_html_title(final_url, disposition),
+        publication: crate::capture::canonical::tidy_host(final_url),
+        final_url: Some(final_url.to_string()),
+        ..PageMeta::default()
+    }
+}
+
+/// The whole error chain, lower-cased, for the classifications reqwest does not expose.
+fn chain_text(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out.to_lowercase()
+}
+
+pub(crate) fn classify(e: &reqwest::Error) -> FetchFailure {
+    if e.is_timeout() {
+        return FetchFailure::Timeout;
+    }
+    if e.is_redirect() {
+        return FetchFailure::TooManyRedirects;
+    }
+    if e.is_builder() {
+        return FetchFailure::InvalidUrl;
+    }
+    classify_text(&chain_text(e), e.is_connect())
+}
+
+fn classify_io(e: &std::io::Error) -> FetchFailure {
+    if e.kind() == std::io::ErrorKind::TimedOut {
+        return FetchFailure::Timeout;
+    }
+    classify_text(&chain_text(e), false)
+}
+
+fn classify_text(text: &str, connect: bool) -> FetchFailure {
+    if text.contains("timed out") || text.contains("timeout") {
+        FetchFailure::Timeout
+    } else if text.contains("dns error")
+        || text.contains("failed to lookup")
+        || text.contains("name or service not known")
+        || text.contains("no address associated")
+    {
+        FetchFailure::Dns
+    } else if text.contains("connection refused") {
+        FetchFailure::Refused
+    } else if text.contains("certificate")
+        || text.contains("tls")
+        || text.contains("handshake")
+        || text.contains("invalid peer")
+    {
+        FetchFailure::Tls
+    } else if text.contains("decod") || text.contains("gzip") || text.contains("brotli") {
+        FetchFailure::Other("bad encoding".into())
+    } else if connect || text.contains("connection") || text.contains("broken pipe") {
+        FetchFailure::Connection
+    } else {
+        FetchFailure::Other(text.chars().take(80).collect())
+    }
+}
+
+pub use super::fetch_batch::{FetchSummary, fetch_links_blocking};

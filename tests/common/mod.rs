@@ -1,0 +1,223 @@
+//! Shared test helpers: a tiny loopback HTTP server (also used for hostile behaviours), the
+//! saved pages with their reference metadata, and the agreement score.
+#![allow(dead_code)]
+
+use roundup::capture::extract::PageMeta;
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+/// One request as the server saw it.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: String,
+    pub path: String,
+    /// Lower-cased names.
+    pub headers: HashMap<String, String>,
+}
+
+type Handler = dyn Fn(&Request, &mut TcpStream) + Send + Sync + 'static;
+
+/// A std::net server on 127.0.0.1, one thread per connection; the handler writes the raw
+/// response, so it can misbehave in any way a test needs.
+pub struct Server {
+    pub port: u16,
+    pub requests: Arc<Mutex<Vec<Request>>>,
+}
+
+impl Server {
+    pub fn start(handler: impl Fn(&Request, &mut TcpStream) + Send + Sync + 'static) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let handler: Arc<Handler> = Arc::new(handler);
+        let seen = requests.clone();
+        thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let _ = stream.set_nodelay(true);
+                let handler = handler.clone();
+                let seen = seen.clone();
+                thread::spawn(move || {
+                    // Keep-alive: serve requests on this connection until it closes.
+                    while let Some(req) = read_request(&stream) {
+                        seen.lock().unwrap().push(req.clone());
+                        handler(&req, &mut stream);
+                        if req.headers.get("connection").is_some_and(|c| c == "close") {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        Server { port, requests }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    pub fn requests(&self) -> Vec<Request> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+fn read_request(stream: &TcpStream) -> Option<Request> {
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut line = String::new();
+    if reader.read_line(&mut line).ok()? == 0 {
+        return None;
+    }
+    let mut parts = line.split_whitespace();
+    let method = parts.next()?.to_string();
+    let path = parts.next()?.to_string();
+    let mut headers = HashMap::new();
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).ok()? == 0 {
+            return None;
+        }
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
+        }
+    }
+    Some(Request {
+        method,
+        path,
+        headers,
+    })
+}
+
+/// Writes a complete response with a Content-Length. Errors (the client hung up) are ignored.
+pub fn respond(stream: &mut TcpStream, status: &str, headers: &[(&str, &str)], body: &[u8]) {
+    let mut head = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\n", body.len());
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    // One write: head and body in separate small writes meet Nagle's algorithm and the
+    // client's delayed ACK, adding ~40 ms to every response.
+    let mut out = head.into_bytes();
+    out.extend_from_slice(body);
+    let _ = stream.write_all(&out);
+    let _ = stream.flush();
+}
+
+pub fn html(stream: &mut TcpStream, body: &str) {
+    respond(
+        stream,
+        "200 OK",
+        &[("Content-Type", "text/html; charset=utf-8")],
+        body.as_bytes(),
+    );
+}
+
+/// A port on which nothing listens (bound, then released).
+pub fn refused_port() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+pub struct FixturePage {
+    pub name: String,
+    pub html: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages")
+}
+
+pub fn fixture_pages() -> Vec<FixturePage> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(fixtures_dir()).unwrap() {
+        let dir = entry.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let html = std::fs::read(dir.join("source.html")).unwrap();
+        let expected: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("expected-metadata.json")).unwrap())
+                .unwrap();
+        out.push(FixturePage {
+            name: dir.file_name().unwrap().to_string_lossy().to_string(),
+            html: String::from_utf8_lossy(&html).to_string(),
+            title: expected["title"].as_str().map(str::to_string),
+            byline: expected["byline"].as_str().map(str::to_string),
+        });
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+/// Lower case, single spaces, no leading "By".
+pub fn normalise(s: &str) -> String {
+    let s = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    s.strip_prefix("by ").map(str::to_string).unwrap_or(s)
+}
+
+/// The ways a reference byline may join several authors.
+fn joins(authors: &[String]) -> Vec<String> {
+    let mut out = vec![
+        authors.join(", "),
+        authors.join(" and "),
+        authors.join(" & "),
+    ];
+    if authors.len() > 1 {
+        let (last, init) = authors.split_last().unwrap();
+        out.push(format!("{} and {last}", init.join(", ")));
+        out.push(format!("{}, and {last}", init.join(", ")));
+    }
+    out
+}
+
+/// (title %, byline %) agreement; prints every disagreement to help whoever tunes the rules.
+pub fn score(results: &[(&FixturePage, PageMeta)]) -> (f64, f64) {
+    let (mut titles, mut title_ok, mut bylines, mut byline_ok) = (0, 0, 0, 0);
+    for (page, meta) in results {
+        if let Some(expected) = &page.title {
+            titles += 1;
+            let got = meta.title.as_deref().map(normalise);
+            if got.as_deref() == Some(normalise(expected).as_str()) {
+                title_ok += 1;
+            } else {
+                println!(
+                    "title  {}: expected {expected:?}, got {:?}",
+                    page.name, meta.title
+                );
+            }
+        }
+        if let Some(expected) = &page.byline {
+            bylines += 1;
+            let want = normalise(expected);
+            if joins(&meta.authors).iter().any(|j| normalise(j) == want) {
+                byline_ok += 1;
+            } else {
+                println!(
+                    "byline {}: expected {expected:?}, got {:?}",
+                    page.name, meta.authors
+                );
+            }
+        }
+    }
+    let pct = |ok: i32, n: i32| {
+        if n == 0 {
+            100.0
+        } else {
+            100.0 * ok as f64 / n as f64
+        }
+    };
+    (pct(title_ok, titles), pct(byline_ok, bylines))
+}
