@@ -259,22 +259,15 @@ impl Keymap {
 
     /// The first key bound to `action` in `chain` (for the status bar hints).
     pub fn key_for(&self, chain: &[Ctx], action: Action) -> Option<String> {
-        let mut shadowed: Vec<Key> = Vec::new();
-        for ctx in chain {
-            for (key, a) in self.bindings.get(ctx).into_iter().flatten() {
-                if *a == action && !shadowed.contains(key) {
-                    return Some(key.label());
-                }
-            }
-            shadowed.extend(
-                self.bindings
-                    .get(ctx)
-                    .into_iter()
-                    .flatten()
-                    .map(|(k, _)| *k),
-            );
-        }
-        None
+        self.help(chain)
+            .into_iter()
+            .find(|(_, a)| *a == action)
+            .and_then(|(keys, _)| {
+                let keys: Vec<&str> = keys.split(" / ").collect();
+                // Esc is what everyone tries first to back out; otherwise the letter.
+                let esc = keys.iter().find(|k| **k == "esc");
+                esc.or(keys.first()).map(|k| k.to_string())
+            })
     }
 }
 

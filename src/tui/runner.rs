@@ -5,6 +5,7 @@ use super::bridge::{self, Fetches};
 use super::effects::{Destination, Effect, EntryEdit};
 use super::state::{IssueRef, Msg};
 use crate::config::Config;
+use crate::export::Exporter;
 use crate::model::{Issue, IssueStatus, LinkState, NewLink, SectionStyle};
 use crate::store::{AddOutcome, EntryField, Store, StoreError};
 use std::collections::HashMap;
@@ -13,6 +14,8 @@ pub struct Runner {
     pub store: Store,
     pub config: Config,
     pub fetches: Fetches,
+    /// Templates compiled once: the preview re-renders on every edit.
+    exporter: Option<Exporter>,
     /// The browser opener; `None` (tests) only reports what would open.
     pub opener: Option<String>,
     /// What was last written per entry, so a keystroke writes only the field it changed.
@@ -28,9 +31,13 @@ impl Runner {
         } else {
             "xdg-open"
         };
+        let exporter = Exporter::new(&config)
+            .inspect_err(|e| log::warn!("templates: {e}"))
+            .ok();
         Runner {
             store,
             config,
+            exporter,
             fetches: Fetches::default(),
             opener: Some(opener.into()),
             saved: HashMap::new(),
@@ -161,8 +168,11 @@ impl Runner {
                 } else {
                     super::effects::ExportFormat::Text
                 };
-                let text = bridge::render(&self.config, &issue, format)
-                    .unwrap_or_else(|e| format!("(preview failed: {e})"));
+                let text = match &self.exporter {
+                    Some(x) => bridge::render(x, &issue, format)
+                        .unwrap_or_else(|e| format!("(preview failed: {e})")),
+                    None => "(the export templates failed to load: see the log)".into(),
+                };
                 Ok(vec![Msg::Preview(text)])
             }
             Effect::Suggest { kind, prefix } => {
@@ -190,8 +200,11 @@ impl Runner {
                 dest,
             } => {
                 let issue = s.issue_by_id(issue_id)?;
-                let text =
-                    bridge::render(&self.config, &issue, format).map_err(anyhow::Error::msg)?;
+                let exporter = self
+                    .exporter
+                    .as_ref()
+                    .ok_or_else(|| anyhow::anyhow!("the export templates failed to load"))?;
+                let text = bridge::render(exporter, &issue, format).map_err(anyhow::Error::msg)?;
                 let size = format!("{:.1} KB", text.len() as f64 / 1024.0);
                 let what = format!("issue #{} as {}", issue.number, format.label());
                 match dest {
@@ -203,7 +216,7 @@ impl Runner {
                             path.display()
                         ))])
                     }
-                    Destination::Clipboard => match bridge::copy(&text, format) {
+                    Destination::Clipboard => match bridge::copy(exporter, &issue, format, &text) {
                         Ok(how) => Ok(vec![Msg::Info(format!("Copied {what} ({size}){how}"))]),
                         Err(e) => Ok(vec![Msg::Error(format!("Could not copy {what}: {e}"))]),
                     },

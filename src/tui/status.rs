@@ -88,6 +88,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 left.push(Span::styled(k, theme.key));
                 left.push(Span::raw(format!(" {what}  ")));
             }
+            // A key without its description is noise: cut in pairs.
+            let mut used = 1;
+            let mut keep = 1;
+            for pair in left[1..].chunks(2) {
+                let w: usize = pair.iter().map(Span::width).sum();
+                if used + w + right_w > area.width as usize {
+                    break;
+                }
+                used += w;
+                keep += pair.len();
+            }
+            left.truncate(keep);
         }
     }
     let width = area.width as usize;

@@ -1,6 +1,7 @@
 //! Drawing the whole frame from `&App`: header, the current screen, the status bar, and an
 //! overlay on top. Views never change state.
 
+use super::action::Action;
 use super::state::{App, Overlay, Screen};
 use super::theme::Theme;
 use super::{editor, export, help, inbox, issue, preview, status};
@@ -27,7 +28,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
     status::draw(app, frame, foot, &theme);
     match &app.overlay {
         Some(Overlay::Help(h)) => help::view::draw(h, frame, body, &theme),
-        Some(Overlay::Export(x)) => export::view::draw(x, frame, body, &theme),
+        Some(Overlay::Export(x)) => {
+            let chain = app.chain();
+            let k = |a| app.keymap.key_for(&chain, a).unwrap_or_default();
+            let hint = format!(
+                "{}: next field · {}/{}: choose · {}: export",
+                k(Action::NextField),
+                k(Action::Down),
+                k(Action::Up),
+                k(Action::Confirm)
+            );
+            export::view::draw(x, &hint, frame, body, &theme)
+        }
         Some(Overlay::Picker(p)) => issue::view::draw_picker(p, frame, body, &theme),
         Some(Overlay::Prompt(p)) => {
             let area = popup(body, 70, 5);

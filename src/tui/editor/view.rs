@@ -23,7 +23,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     draw_editor(ed, frame, main, theme);
     if let Some(r) = side {
-        crate::tui::preview::view::draw(app, frame, r, theme);
+        let anchor = match ed.target {
+            Target::Entry(id) => app.issue.issue.as_ref().and_then(|i| {
+                i.sections
+                    .iter()
+                    .flat_map(|s| &s.entries)
+                    .find(|e| e.id == id)
+                    .and_then(|e| e.title.clone())
+            }),
+            _ => None,
+        };
+        crate::tui::preview::view::draw_at(app, anchor.as_deref(), frame, r, theme);
     }
 }
 

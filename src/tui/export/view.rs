@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(x: &ExportState, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn draw(x: &ExportState, hint: &str, frame: &mut Frame, area: Rect, theme: &Theme) {
     let radio = |on: bool| if on { "(•)" } else { "( )" };
     let label = |focus: bool, s: &'static str| {
         Span::styled(
@@ -45,10 +45,7 @@ pub fn draw(x: &ExportState, frame: &mut Frame, area: Rect, theme: &Theme) {
         format!(" {}", x.summary),
         theme.dim,
     )));
-    lines.push(Line::from(Span::styled(
-        " tab: field · j/k: choose · enter: export",
-        theme.dim,
-    )));
+    lines.push(Line::from(Span::styled(format!(" {hint}"), theme.dim)));
     let rect = popup(area, 64, lines.len() as u16 + 2);
     boxed(
         frame,

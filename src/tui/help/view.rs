@@ -28,11 +28,18 @@ pub fn draw(h: &HelpState, frame: &mut Frame, area: Rect, theme: &Theme) {
             ])
         })
         .collect();
-    boxed(
-        frame,
-        rect,
-        &format!(" {} ", h.title),
-        Paragraph::new(lines),
-        theme,
-    );
+    let rows = rect.height.saturating_sub(2) as usize;
+    let title = if h.lines.len() > rows {
+        let last = (h.scroll + rows).min(h.lines.len());
+        format!(
+            " {} · {}–{} of {} ",
+            h.title,
+            h.scroll + 1,
+            last,
+            h.lines.len()
+        )
+    } else {
+        format!(" {} ", h.title)
+    };
+    boxed(frame, rect, &title, Paragraph::new(lines), theme);
 }

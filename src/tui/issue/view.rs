@@ -21,7 +21,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     draw_issue(app, frame, left, theme);
     if let Some(r) = right {
-        crate::tui::preview::view::draw(app, frame, r, theme);
+        crate::tui::preview::view::draw_at(app, anchor(app).as_deref(), frame, r, theme);
+    }
+}
+
+/// What the preview should show: the selected entry's title or section's heading.
+fn anchor(app: &App) -> Option<String> {
+    let issue = app.issue.issue.as_ref()?;
+    match app.issue.current()? {
+        Row::Entry(si, ei) => issue.sections[si].entries[ei].title.clone(),
+        Row::Section(si) => Some(issue.sections[si].heading.clone()),
+        Row::Sponsor | Row::Intro => None,
     }
 }
 
