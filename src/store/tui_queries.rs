@@ -4,7 +4,7 @@
 
 use super::{Result, Store, from_json_list};
 use crate::model::LinkState;
-use rusqlite::{Row, params_from_iter};
+use rusqlite::Row;
 
 /// One line of the inbox list. The searchable text (title, authors, publication, URL) is kept
 /// in one string so fuzzy matching reads a single haystack per row without copying.
@@ -72,12 +72,13 @@ impl InboxRow {
     }
 }
 
+// "Featured before" as a correlated EXISTS: an index probe per row, where a join against the
+// published entries would make SQLite materialise and sort.
 const ROW_SQL: &str = "SELECT l.id, coalesce(l.title, ''), l.url, l.authors, coalesce(l.publication, ''), \
      l.state, coalesce(unixepoch(l.added_at), 0), l.fetched_at IS NOT NULL, l.fetch_error, \
-     f.link_id IS NOT NULL \
-     FROM links l LEFT JOIN (SELECT DISTINCT e.link_id FROM entries e \
-        JOIN sections s ON s.id = e.section_id JOIN issues i ON i.id = s.issue_id \
-        WHERE i.status = 'published') f ON f.link_id = l.id";
+     EXISTS (SELECT 1 FROM entries e JOIN sections s ON s.id = e.section_id \
+        JOIN issues i ON i.id = s.issue_id WHERE e.link_id = l.id AND i.status = 'published') \
+     FROM links l";
 
 /// "[\"A\",\"B\"]" → "A, B" without a JSON parse for the common case (no escapes).
 fn authors_text(json: &str) -> String {
@@ -114,22 +115,34 @@ fn row_from(row: &Row) -> rusqlite::Result<InboxRow> {
 }
 
 impl Store {
-    /// The inbox list: links in `states`, newest first, in one query.
+    /// The inbox list: links in `states`, newest first. One query per state, each read in
+    /// the order of the `links_state_added` index, then merged here: with `state IN (…)`
+    /// SQLite sorts every row in a temporary b-tree before returning the first one, which
+    /// made the first page as slow as the whole list.
     pub fn inbox_rows(&self, states: &[LinkState], limit: Option<usize>) -> Result<Vec<InboxRow>> {
-        let marks: Vec<String> = (1..=states.len()).map(|i| format!("?{i}")).collect();
-        let mut sql = format!(
-            "{ROW_SQL} WHERE l.state IN ({}) ORDER BY l.added_at DESC, l.id DESC",
-            marks.join(",")
-        );
-        if let Some(n) = limit {
-            sql.push_str(&format!(" LIMIT {n}"));
-        }
+        let sql =
+            format!("{ROW_SQL} WHERE l.state = ?1 ORDER BY l.added_at DESC, l.id DESC LIMIT ?2");
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params_from_iter(states.iter().map(|s| s.as_str())),
-            row_from,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let cap = limit.map_or(-1, |n| n as i64);
+        let mut lists = Vec::with_capacity(states.len());
+        for state in states {
+            let rows = stmt.query_map(rusqlite::params![state.as_str(), cap], row_from)?;
+            lists.push(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        }
+        let mut out = match lists.len() {
+            0 => Vec::new(),
+            1 => lists.pop().unwrap_or_default(),
+            _ => {
+                let mut all: Vec<InboxRow> = lists.into_iter().flatten().collect();
+                // Stable and mostly sorted runs: the merge sort is close to linear here.
+                all.sort_by(|a, b| (b.added_unix, b.id).cmp(&(a.added_unix, a.id)));
+                all
+            }
+        };
+        if let Some(n) = limit {
+            out.truncate(n);
+        }
+        Ok(out)
     }
 
     /// The list rows of a few links (after an add or a fetch), in any state.

@@ -20,6 +20,9 @@ pub struct Runner {
     pub opener: Option<String>,
     /// What was last written per entry, so a keystroke writes only the field it changed.
     saved: HashMap<i64, EntryEdit>,
+    /// The current draft for disclosure suggestions in the inbox's detail pane (read on
+    /// every selection change); dropped whenever an issue is reloaded.
+    draft: Option<Option<Issue>>,
 }
 
 type Res = anyhow::Result<Vec<Msg>>;
@@ -41,6 +44,7 @@ impl Runner {
             fetches: Fetches::default(),
             opener: Some(opener.into()),
             saved: HashMap::new(),
+            draft: None,
         }
     }
 
@@ -71,8 +75,11 @@ impl Runner {
             Effect::LoadRows(ids) => Ok(vec![Msg::RowsUpdated(s.inbox_rows_by_id(&ids)?)]),
             Effect::LoadDetail(id) => {
                 let link = s.link(id)?;
-                let notes = match s.current_draft()? {
-                    Some(issue) => crate::compose::suggested_for_link(&link, &issue, &self.config),
+                if self.draft.is_none() {
+                    self.draft = Some(s.current_draft()?);
+                }
+                let notes = match self.draft.as_ref().and_then(Option::as_ref) {
+                    Some(issue) => crate::compose::suggested_for_link(&link, issue, &self.config),
                     None => vec![],
                 };
                 Ok(vec![Msg::Detail {
@@ -354,14 +361,15 @@ impl Runner {
         Ok(())
     }
 
-    fn saved_and_reload(&self) -> Res {
+    fn saved_and_reload(&mut self) -> Res {
         let mut msgs = vec![Msg::Saved];
         msgs.extend(self.load_issue(None)?);
         Ok(msgs)
     }
 
     /// `None`: the draft being edited, else the newest issue. Drafts opened become current.
-    fn load_issue(&self, number: Option<i64>) -> Res {
+    fn load_issue(&mut self, number: Option<i64>) -> Res {
+        self.draft = None;
         let s = &self.store;
         let issue: Option<Issue> = match number {
             Some(n) => Some(s.issue(n)?),
