@@ -69,13 +69,13 @@ impl Harness {
         }
     }
 
-    fn wait_fetches(&mut self) {
+    fn wait_background(&mut self) {
         let t0 = Instant::now();
         loop {
-            for m in self.runner.fetches.poll(&self.runner.store) {
+            for m in self.runner.poll() {
                 self.send(m);
             }
-            if !self.runner.fetches.active() {
+            if !self.runner.busy() {
                 break;
             }
             assert!(
@@ -141,7 +141,7 @@ fn add_filter_place_write_reorder_export() {
     h.typ(&format!("{base}/outage"));
     h.keys("enter");
     h.send(Msg::Paste(format!("{base}/latency\n{base}/capacity\n")));
-    h.wait_fetches();
+    h.wait_background();
     let screen = h.screen();
     assert!(screen.contains("Loopback outage review"), "{screen}");
     assert!(screen.contains("Loopback capacity review"), "{screen}");

@@ -35,7 +35,14 @@ impl InboxRow {
         added_unix: i64,
         state: LinkState,
     ) -> InboxRow {
-        let hay = format!("{title}\u{1f}{authors}\u{1f}{publication}\u{1f}{url}");
+        let mut hay =
+            String::with_capacity(title.len() + authors.len() + publication.len() + url.len() + 3);
+        for (i, part) in [title, authors, publication, url].into_iter().enumerate() {
+            if i > 0 {
+                hay.push('\u{1f}');
+            }
+            hay.push_str(part);
+        }
         let title_end = title.len() as u32;
         let authors_end = title_end + 1 + authors.len() as u32;
         let publication_end = authors_end + 1 + publication.len() as u32;
@@ -81,35 +88,42 @@ const ROW_SQL: &str = "SELECT l.id, coalesce(l.title, ''), l.url, l.authors, coa
      FROM links l";
 
 /// "[\"A\",\"B\"]" → "A, B" without a JSON parse for the common case (no escapes).
-fn authors_text(json: &str) -> String {
+fn authors_text(json: &str) -> std::borrow::Cow<'_, str> {
     if json.len() <= 2 {
-        return String::new();
+        return "".into();
+    }
+    if !json.contains("\",\"") && !json.contains('\\') {
+        return json
+            .trim_start_matches("[\"")
+            .trim_end_matches("\"]")
+            .into();
     }
     if json.contains('\\') {
-        return from_json_list(json).unwrap_or_default().join(", ");
+        return from_json_list(json).unwrap_or_default().join(", ").into();
     }
     json.trim_start_matches("[\"")
         .trim_end_matches("\"]")
         .replace("\",\"", ", ")
+        .into()
 }
 
 fn row_from(row: &Row) -> rusqlite::Result<InboxRow> {
-    let title: String = row.get(1)?;
-    let url: String = row.get(2)?;
-    let authors: String = row.get(3)?;
-    let publication: String = row.get(4)?;
-    let state: String = row.get(5)?;
+    // Borrowed text: one allocation per row (the haystack) instead of one per column.
+    let text = |i: usize| -> rusqlite::Result<&str> {
+        Ok(row.get_ref(i)?.as_str_or_null()?.unwrap_or(""))
+    };
+    let state = text(5)?.parse().unwrap_or(LinkState::Inbox);
     let mut r = InboxRow::new(
         row.get(0)?,
-        &title,
-        &authors_text(&authors),
-        &publication,
-        &url,
+        text(1)?,
+        &authors_text(text(3)?),
+        text(4)?,
+        text(2)?,
         row.get(6)?,
-        state.parse().unwrap_or(LinkState::Inbox),
+        state,
     );
     r.fetched = row.get(7)?;
-    r.error = row.get::<_, Option<String>>(8)?.map(String::into_boxed_str);
+    r.error = row.get_ref(8)?.as_str_or_null()?.map(Box::from);
     r.featured = row.get(9)?;
     Ok(r)
 }

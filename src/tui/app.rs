@@ -104,7 +104,7 @@ pub fn run(
                 }
             }
         }
-        for msg in runner.fetches.poll(&runner.store) {
+        for msg in runner.poll() {
             step(app, runner, msg, &mut |_| None);
             dirty = true;
         }

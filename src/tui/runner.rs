@@ -9,6 +9,7 @@ use crate::export::Exporter;
 use crate::model::{Issue, IssueStatus, LinkState, NewLink, SectionStyle};
 use crate::store::{AddOutcome, EntryField, Store, StoreError};
 use std::collections::HashMap;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 pub struct Runner {
     pub store: Store,
@@ -23,6 +24,8 @@ pub struct Runner {
     /// The current draft for disclosure suggestions in the inbox's detail pane (read on
     /// every selection change); dropped whenever an issue is reloaded.
     draft: Option<Option<Issue>>,
+    /// Reads running on their own connection (the full inbox of a big database).
+    pending: Vec<Receiver<Msg>>,
 }
 
 type Res = anyhow::Result<Vec<Msg>>;
@@ -45,7 +48,27 @@ impl Runner {
             opener: Some(opener.into()),
             saved: HashMap::new(),
             draft: None,
+            pending: Vec::new(),
         }
+    }
+
+    /// Results of background work (fetches, reads) that arrived since the last call.
+    pub fn poll(&mut self) -> Vec<Msg> {
+        let mut msgs = self.fetches.poll(&self.store);
+        self.pending.retain(|rx| match rx.try_recv() {
+            Ok(m) => {
+                msgs.push(m);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => false,
+        });
+        msgs
+    }
+
+    /// Background work is still running.
+    pub fn busy(&self) -> bool {
+        self.fetches.active() || !self.pending.is_empty()
     }
 
     pub fn run(&mut self, effect: Effect) -> Vec<Msg> {
@@ -63,12 +86,31 @@ impl Runner {
         let s = &self.store;
         match effect {
             Effect::LoadInbox { all, limit } => {
-                let states: &[LinkState] = if all {
-                    &LinkState::ALL
+                let states: Vec<LinkState> = if all {
+                    LinkState::ALL.to_vec()
                 } else {
-                    &[LinkState::Inbox, LinkState::Held]
+                    vec![LinkState::Inbox, LinkState::Held]
                 };
-                let rows = s.inbox_rows(states, limit)?;
+                // The whole list of a big database takes a moment: read it on a second
+                // connection so keys keep working meanwhile.
+                if let (None, Some(path)) = (limit, s.path()) {
+                    let path = path.to_path_buf();
+                    let (tx, rx) = std::sync::mpsc::channel();
+                    std::thread::spawn(move || {
+                        let msg =
+                            match Store::open(&path).and_then(|st| st.inbox_rows(&states, None)) {
+                                Ok(rows) => Msg::InboxLoaded {
+                                    rows,
+                                    complete: true,
+                                },
+                                Err(e) => Msg::Error(format!("loading the inbox: {e}")),
+                            };
+                        let _ = tx.send(msg);
+                    });
+                    self.pending.push(rx);
+                    return Ok(vec![]);
+                }
+                let rows = s.inbox_rows(&states, limit)?;
                 let complete = limit.is_none_or(|n| rows.len() < n);
                 Ok(vec![Msg::InboxLoaded { rows, complete }])
             }

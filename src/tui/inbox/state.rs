@@ -66,8 +66,19 @@ impl InboxState {
         }
     }
 
-    pub fn set_rows(&mut self, rows: Vec<InboxRow>, complete: bool) {
+    pub fn set_rows(&mut self, mut rows: Vec<InboxRow>, complete: bool) {
         let keep = self.selected_id();
+        // Links added while a background read ran are newer than anything it returned.
+        let newest = rows.first().map(|r| (r.added_unix, r.id));
+        let fresh: Vec<InboxRow> = self
+            .rows
+            .iter()
+            .take_while(|r| newest.is_some_and(|n| (r.added_unix, r.id) > n))
+            .cloned()
+            .collect();
+        if !fresh.is_empty() {
+            rows.splice(0..0, fresh);
+        }
         self.rows = rows;
         self.complete = complete;
         self.refilter(true);
