@@ -149,7 +149,7 @@ impl Store {
             _ => {
                 let mut all: Vec<InboxRow> = lists.into_iter().flatten().collect();
                 // Stable and mostly sorted runs: the merge sort is close to linear here.
-                all.sort_by(|a, b| (b.added_unix, b.id).cmp(&(a.added_unix, a.id)));
+                all.sort_by_key(|r| std::cmp::Reverse((r.added_unix, r.id)));
                 all
             }
         };

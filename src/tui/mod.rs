@@ -20,6 +20,8 @@ pub mod runner;
 pub mod state;
 pub mod status;
 mod terminal;
+#[cfg(test)]
+mod tests;
 pub mod theme;
 pub mod update;
 pub mod view;

@@ -257,6 +257,11 @@ fn on_screen_action(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match app.screen {
         Screen::Inbox => inbox::on_action(app, action),
+        // Esc always backs out: from the issue to the inbox.
+        Screen::Issue if action == Action::Back => {
+            app.screen = Screen::Inbox;
+            vec![]
+        }
         Screen::Issue => issue::on_action(app, action),
         Screen::Preview => {
             let page = app.size.1.saturating_sub(4) as usize;

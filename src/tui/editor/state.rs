@@ -7,69 +7,8 @@ use crate::store::CreditKind;
 use crate::tui::action::Action;
 use crate::tui::effects::{Effect, EntryEdit};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Title,
-    Blurb,
-    Quote(usize),
-    Authors,
-    Publication,
-    Via,
-    SponsorName,
-    SponsorUrl,
-    SponsorMessage,
-    Intro,
-}
-
-impl Role {
-    pub fn label(self) -> String {
-        match self {
-            Role::Title => "Title".into(),
-            Role::Blurb => "Blurb".into(),
-            Role::Quote(i) => format!("Quote {}", i + 1),
-            Role::Authors => "Authors".into(),
-            Role::Publication => "Publication".into(),
-            Role::Via => "Via".into(),
-            Role::SponsorName => "Sponsor".into(),
-            Role::SponsorUrl => "URL".into(),
-            Role::SponsorMessage => "Message".into(),
-            Role::Intro => "Intro".into(),
-        }
-    }
-    pub fn multiline(self) -> bool {
-        matches!(
-            self,
-            Role::Blurb | Role::Quote(_) | Role::SponsorMessage | Role::Intro
-        )
-    }
-    fn credit(self) -> bool {
-        matches!(self, Role::Authors | Role::Publication | Role::Via)
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Field {
-    pub role: Role,
-    pub area: TextArea<'static>,
-}
-
-impl Field {
-    fn new(role: Role, text: &str) -> Field {
-        let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
-        area.set_cursor_line_style(ratatui::style::Style::new());
-        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        area.move_cursor(ratatui_textarea::CursorMove::End);
-        if role.multiline() {
-            area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
-        }
-        Field { role, area }
-    }
-    pub fn text(&self) -> String {
-        self.area.lines().join("\n")
-    }
-}
+pub use super::field::{Field, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -432,63 +371,5 @@ pub fn split_authors(text: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Credit;
-    use ratatui::crossterm::event::KeyModifiers;
-
-    fn entry() -> Entry {
-        Entry {
-            id: 7,
-            section_id: 1,
-            link_id: 3,
-            position: 0,
-            url: "https://a.example/".into(),
-            title: None,
-            blurb: String::new(),
-            quotes: vec![],
-            credit: Credit::default(),
-            disclosures: vec![],
-        }
-    }
-
-    fn typed(ed: &mut EditorState, s: &str) -> Option<Effect> {
-        let mut last = None;
-        for c in s.chars() {
-            last = ed
-                .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-                .into_iter()
-                .next();
-        }
-        last
-    }
-
-    #[test]
-    fn typing_saves_each_change_and_quotes_are_added() {
-        let mut ed = EditorState::entry(&entry(), "Articles", 0);
-        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "Great read.") else {
-            panic!()
-        };
-        assert_eq!(edit.blurb, "Great read.");
-        ed.on_action(Action::AddQuote);
-        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "> no") else {
-            panic!()
-        };
-        assert_eq!(edit.quotes, vec!["> no".to_string()]);
-        ed.on_action(Action::NextField);
-        let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "Ann, Bob") else {
-            panic!()
-        };
-        assert_eq!(edit.credit.authors, vec!["Ann", "Bob"]);
-    }
-
-    #[test]
-    fn suggested_disclosures_start_unchecked_and_toggle() {
-        let mut ed = EditorState::entry(&entry(), "Articles", 0);
-        ed.add_suggested(vec!["Full disclosure: X is my employer.".into()]);
-        let Effect::SaveEntry { edit, .. } = ed.toggle_disclosure().remove(0) else {
-            panic!()
-        };
-        assert_eq!(edit.disclosures.len(), 1);
-    }
-}
+#[path = "tests.rs"]
+mod tests;

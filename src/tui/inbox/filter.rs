@@ -163,7 +163,7 @@ fn rank(scored: &[(u32, u32)], out: &mut Vec<u32>, counts: &mut Vec<u32>) {
     };
     if max as usize > 1 << 16 {
         let mut v = scored.to_vec();
-        v.sort_by(|a, b| b.0.cmp(&a.0));
+        v.sort_by_key(|x| std::cmp::Reverse(x.0));
         out.extend(v.iter().map(|(_, i)| *i));
         return;
     }

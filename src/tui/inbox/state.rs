@@ -98,6 +98,7 @@ impl InboxState {
             }
         }
         if !new.is_empty() {
+            new.sort_by_key(|r| std::cmp::Reverse((r.added_unix, r.id)));
             self.rows.splice(0..0, new);
         }
         self.refilter(true);

@@ -194,7 +194,12 @@ fn detail(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         let added = chrono::DateTime::parse_from_rfc3339(&link.added_at)
             .map(|t| t.timestamp())
             .unwrap_or(app.now);
-        when.push(format!("added {} ago", age(app.now, added)));
+        let ago = age(app.now, added);
+        when.push(if ago == "now" {
+            "added just now".into()
+        } else {
+            format!("added {ago} ago")
+        });
         lines.push(Line::from(Span::styled(when.join(" · "), theme.dim)));
         if !link.featured_in.is_empty() {
             let nums: Vec<String> = link.featured_in.iter().map(|n| format!("#{n}")).collect();

@@ -3,11 +3,13 @@
 
 use super::bridge::{self, Fetches};
 use super::effects::{Destination, Effect, EntryEdit};
-use super::state::{IssueRef, Msg};
+use super::state::Msg;
 use crate::config::Config;
 use crate::export::Exporter;
-use crate::model::{Issue, IssueStatus, LinkState, NewLink, SectionStyle};
-use crate::store::{AddOutcome, EntryField, Store, StoreError};
+use crate::model::{Issue, LinkState, NewLink};
+use crate::store::{AddOutcome, Store, StoreError};
+mod issue;
+
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
@@ -28,7 +30,7 @@ pub struct Runner {
     pending: Vec<Receiver<Msg>>,
 }
 
-type Res = anyhow::Result<Vec<Msg>>;
+pub(super) type Res = anyhow::Result<Vec<Msg>>;
 
 impl Runner {
     pub fn new(store: Store, config: Config) -> Runner {
@@ -339,105 +341,5 @@ impl Runner {
             }
             Err(e) => Msg::Error(format!("Cannot open the browser ({cmd}): {e}")),
         }
-    }
-
-    /// The first articles section of the current draft, creating the draft if needed.
-    fn default_section(&self) -> anyhow::Result<i64> {
-        let issue = match self.store.current_draft()? {
-            Some(i) => i,
-            None => self.store.new_issue(&self.config)?,
-        };
-        issue
-            .sections
-            .iter()
-            .find(|s| s.style == SectionStyle::Articles)
-            .or(issue.sections.first())
-            .map(|s| s.id)
-            .map_or_else(
-                || {
-                    Ok(self
-                        .store
-                        .add_section(issue.id, "Articles", SectionStyle::Articles)?)
-                },
-                Ok,
-            )
-    }
-
-    fn save_entry(&mut self, id: i64, edit: EntryEdit) -> anyhow::Result<()> {
-        let before = match self.saved.get(&id) {
-            Some(b) => b.clone(),
-            None => {
-                let e = self.store.entry(id)?;
-                EntryEdit {
-                    title: e.title,
-                    blurb: e.blurb,
-                    quotes: e.quotes,
-                    credit: e.credit,
-                    disclosures: e.disclosures,
-                }
-            }
-        };
-        let s = &self.store;
-        if edit.title != before.title {
-            s.update_entry_field(id, EntryField::Title(edit.title.clone()))?;
-        }
-        if edit.blurb != before.blurb {
-            s.update_entry_field(id, EntryField::Blurb(edit.blurb.clone()))?;
-        }
-        if edit.quotes != before.quotes {
-            s.update_entry_field(id, EntryField::Quotes(edit.quotes.clone()))?;
-        }
-        if edit.credit.authors != before.credit.authors {
-            s.update_entry_field(id, EntryField::Authors(edit.credit.authors.clone()))?;
-        }
-        if edit.credit.publication != before.credit.publication {
-            s.update_entry_field(id, EntryField::Publication(edit.credit.publication.clone()))?;
-        }
-        if edit.credit.via != before.credit.via {
-            s.update_entry_field(id, EntryField::Via(edit.credit.via.clone()))?;
-        }
-        if edit.disclosures != before.disclosures {
-            s.update_entry_field(id, EntryField::Disclosures(edit.disclosures.clone()))?;
-        }
-        self.saved.insert(id, edit);
-        Ok(())
-    }
-
-    fn saved_and_reload(&mut self) -> Res {
-        let mut msgs = vec![Msg::Saved];
-        msgs.extend(self.load_issue(None)?);
-        Ok(msgs)
-    }
-
-    /// `None`: the draft being edited, else the newest issue. Drafts opened become current.
-    fn load_issue(&mut self, number: Option<i64>) -> Res {
-        self.draft = None;
-        let s = &self.store;
-        let issue: Option<Issue> = match number {
-            Some(n) => Some(s.issue(n)?),
-            None => match s.current_draft()? {
-                Some(i) => Some(i),
-                None => match s.last_issue_number()? {
-                    Some(n) => Some(s.issue(n)?),
-                    None => None,
-                },
-            },
-        };
-        if let Some(i) = issue.as_ref().filter(|i| i.status == IssueStatus::Draft) {
-            s.set_setting("current_issue", &i.number.to_string())?;
-        }
-        let issues = s
-            .issue_summaries()?
-            .into_iter()
-            .map(|x| IssueRef {
-                id: x.id,
-                number: x.number,
-                published: x.status == IssueStatus::Published,
-            })
-            .collect();
-        Ok(vec![Msg::IssueLoaded {
-            issue: issue.map(Box::new),
-            issues,
-        }])
     }
 }
