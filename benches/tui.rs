@@ -275,6 +275,33 @@ fn main() {
         ms(times[times.len() / 2]),
         ms(times[times.len() - 1])
     );
+    // Writing a blurb: each keystroke is written through, the draft reloaded and the
+    // preview re-rendered.
+    for code in [
+        KeyCode::Backspace,
+        KeyCode::Esc,
+        KeyCode::Enter,
+        KeyCode::Enter,
+    ] {
+        key(&mut app, &mut runner, code);
+    }
+    for c in "2jjj".chars() {
+        key(&mut app, &mut runner, KeyCode::Char(c));
+    }
+    key(&mut app, &mut runner, KeyCode::Enter);
+    let mut typing: Vec<Duration> = "A fine read."
+        .chars()
+        .map(|c| key(&mut app, &mut runner, KeyCode::Char(c)))
+        .collect();
+    typing.sort();
+    let draft = runner.store.current_draft().unwrap().unwrap();
+    let blurb = &draft.sections[0].entries[0].blurb;
+    assert_eq!(blurb, "A fine read.");
+    println!(
+        "editor keystroke (write + reload + preview + draw): median {}, worst {}",
+        ms(typing[typing.len() / 2]),
+        ms(typing[typing.len() - 1])
+    );
     println!(
         "resident memory: {} MB now, {} MB peak",
         rss_kb("VmRSS:") / 1024,

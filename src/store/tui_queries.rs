@@ -159,6 +159,15 @@ impl Store {
         Ok(out)
     }
 
+    /// Every issue as (id, number, published), oldest first: switching between issues.
+    pub fn issue_numbers(&self) -> Result<Vec<(i64, i64, bool)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, number, status = 'published' FROM issues ORDER BY number",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// The list rows of a few links (after an add or a fetch), in any state.
     pub fn inbox_rows_by_id(&self, ids: &[i64]) -> Result<Vec<InboxRow>> {
         let mut stmt = self

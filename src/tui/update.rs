@@ -47,8 +47,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Suggestions(list) => {
             if let Some(ed) = &mut app.editor {
-                ed.suggestions = list;
-                ed.sugg_idx = 0;
+                ed.set_suggestions(list);
             }
             vec![]
         }

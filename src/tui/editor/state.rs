@@ -309,6 +309,18 @@ impl EditorState {
         }
     }
 
+    /// Past credits arrive. The entry's own text was just written through, so the token being
+    /// typed comes back as a "past" credit: leave it out, and names already in the field.
+    pub fn set_suggestions(&mut self, list: Vec<String>) {
+        let text = self.focused().map(Field::text).unwrap_or_default();
+        let typed: Vec<String> = text.split(',').map(|t| t.trim().to_lowercase()).collect();
+        self.suggestions = list
+            .into_iter()
+            .filter(|s| !typed.contains(&s.to_lowercase()))
+            .collect();
+        self.sugg_idx = 0;
+    }
+
     /// Rule suggestions arrive: add those not already present, unchecked.
     pub fn add_suggested(&mut self, notes: Vec<String>) {
         for n in notes {

@@ -1,6 +1,7 @@
-//! Fuzzy filtering of the inbox with nucleo-matcher. One `Matcher` and one char buffer are
-//! reused across keystrokes; when the query only grows (the usual case while typing), only
-//! the previous matches are scored again, since a longer fuzzy query can only match less.
+//! Fuzzy filtering of the inbox with nucleo-matcher. Matchers and buffers are reused across
+//! keystrokes. While the query only grows (the usual case when typing) only the previous
+//! matches are scored again, since a longer fuzzy query can only match less; and the words
+//! before the one being typed keep their scores, so only the last word is matched again.
 
 use crate::store::InboxRow;
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
@@ -9,11 +10,15 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 /// Below this many candidates one thread is quicker than starting others.
 const PARALLEL_FROM: usize = 8192;
 
+/// A candidate row: its index and the summed score of the query's settled words.
+type Cand = (u32, u32);
+
 /// One scoring thread's reusable matcher and buffers.
 struct Worker {
     matcher: Matcher,
     buf: Vec<char>,
-    out: Vec<(u32, u32)>,
+    /// (total score, row index, settled score).
+    out: Vec<(u32, u32, u32)>,
 }
 
 impl Worker {
@@ -25,31 +30,37 @@ impl Worker {
         }
     }
 
-    fn score(&mut self, pattern: &Pattern, rows: &[InboxRow], candidates: &[u32]) {
+    /// Adds the scores of `settle` to each candidate's settled score, then `last` on top.
+    fn score(&mut self, settle: &[Atom], last: &Atom, rows: &[InboxRow], cands: &[Cand]) {
         self.out.clear();
-        'rows: for &i in candidates {
+        'rows: for &(i, base) in cands {
             let Some(row) = rows.get(i as usize) else {
                 continue;
             };
             let hay = Utf32Str::new(row.haystack(), &mut self.buf);
-            let mut total = 0u32;
-            for atom in &pattern.atoms {
+            let mut settled = base;
+            for atom in settle {
                 match score_atom(atom, hay, &mut self.matcher) {
-                    Some(s) => total += u32::from(s),
+                    Some(s) => settled += u32::from(s),
                     None => continue 'rows,
                 }
             }
-            self.out.push((total, i));
+            if let Some(s) = score_atom(last, hay, &mut self.matcher) {
+                self.out.push((settled + u32::from(s), i, settled));
+            }
         }
     }
 }
 
 pub struct Filter {
     pub query: String,
-    /// The query the current `visible` answers.
+    /// The query the current result answers, and its settled words (all but the last).
     applied: String,
+    settled: String,
     workers: Vec<Worker>,
-    candidates: Vec<u32>,
+    /// The current matches in row order, with their settled scores.
+    cands: Vec<Cand>,
+    next: Vec<Cand>,
     scored: Vec<(u32, u32)>,
     counts: Vec<u32>,
 }
@@ -60,8 +71,10 @@ impl Default for Filter {
         Filter {
             query: String::new(),
             applied: String::new(),
+            settled: String::new(),
             workers: (0..n).map(|_| Worker::new()).collect(),
-            candidates: Vec::new(),
+            cands: Vec::new(),
+            next: Vec::new(),
             scored: Vec::new(),
             counts: Vec::new(),
         }
@@ -90,68 +103,86 @@ impl Filter {
         visible: &mut Vec<u32>,
         full: bool,
     ) {
-        let q = self.query.trim().to_string();
-        if q.is_empty() {
+        let q = self.query.trim_start().to_string();
+        let all = || {
+            rows.iter()
+                .enumerate()
+                .filter(|(_, r)| keep(r))
+                .map(|(i, _)| i as u32)
+        };
+        let pattern = Pattern::parse(&q, CaseMatching::Smart, Normalization::Smart);
+        let Some((last, settle)) = pattern.atoms.split_last() else {
             visible.clear();
-            visible.extend(
-                rows.iter()
-                    .enumerate()
-                    .filter(|(_, r)| keep(r))
-                    .map(|(i, _)| i as u32),
-            );
+            visible.extend(all());
             self.applied.clear();
+            self.settled.clear();
+            self.cands.clear();
             return;
-        }
-        // Negation ('!') can widen the result as the query grows: rescan then.
+        };
+        // The words before the last one, as typed ("kafka" in "kafka la"): their scores are
+        // kept with each match. When words and atoms disagree, nothing is reused.
+        let words: Vec<&str> = q.split_whitespace().collect();
+        let settled = if words.len() == pattern.atoms.len() {
+            words[..settle.len()].join(" ")
+        } else {
+            "\u{0}".to_string()
+        };
+        // Negation ('!') and escapes can widen the result as the query grows: rescan then.
         let narrowing = !full
             && !self.applied.is_empty()
             && q.starts_with(&self.applied)
             && !q.contains('!')
             && !q.contains('\\');
-        self.candidates.clear();
+        let reuse = narrowing
+            && settled == self.settled
+            && settle.len() == settled.split_whitespace().count();
+        let mut cands = std::mem::take(&mut self.next);
+        cands.clear();
         if narrowing {
-            // In row order, not rank order: rows are then read front to back in memory.
-            self.candidates.extend_from_slice(visible);
-            self.candidates.sort_unstable();
-        } else {
-            self.candidates.extend(
-                rows.iter()
-                    .enumerate()
-                    .filter(|(_, r)| keep(r))
-                    .map(|(i, _)| i as u32),
+            // Row order, not rank order: rows are then read front to back in memory.
+            let base = |b: u32| if reuse { b } else { 0 };
+            cands.extend(
+                self.cands
+                    .iter()
+                    .filter(|(i, _)| rows.get(*i as usize).is_some_and(&keep))
+                    .map(|&(i, b)| (i, base(b))),
             );
+        } else {
+            cands.extend(all().map(|i| (i, 0)));
         }
-        let pattern = Pattern::parse(&q, CaseMatching::Smart, Normalization::Smart);
-        let n = if self.candidates.len() >= PARALLEL_FROM {
+        let settle: &[Atom] = if reuse { &[] } else { settle };
+        let n = if cands.len() >= PARALLEL_FROM {
             self.workers.len()
         } else {
             1
         };
-        let chunk = self.candidates.len().div_ceil(n).max(1);
+        let chunk = cands.len().div_ceil(n).max(1);
         let (first, others) = self.workers.split_at_mut(1);
-        let mut parts = self.candidates.chunks(chunk);
+        let mut parts = cands.chunks(chunk);
         let head = parts.next().unwrap_or(&[]);
         std::thread::scope(|scope| {
             for (w, part) in others.iter_mut().zip(parts) {
-                let pattern = &pattern;
-                scope.spawn(move || w.score(pattern, rows, part));
+                scope.spawn(move || w.score(settle, last, rows, part));
             }
             if let Some(w) = first.first_mut() {
-                w.score(&pattern, rows, head);
+                w.score(settle, last, rows, head);
             }
         });
         self.scored.clear();
+        self.cands.clear();
         for (k, w) in self.workers.iter_mut().enumerate() {
             if k < n {
-                self.scored.append(&mut w.out);
-            } else {
-                w.out.clear();
+                self.scored.extend(w.out.iter().map(|&(t, i, _)| (t, i)));
+                self.cands.extend(w.out.iter().map(|&(_, i, b)| (i, b)));
             }
+            w.out.clear();
         }
+        self.next = cands;
         // Workers score in row order (newest first), so a stable sort on the score alone gives
         // best first, newest first among equals. Scores are small integers: counting sort.
         rank(&self.scored, visible, &mut self.counts);
         self.applied = q;
+        self.settled = settled;
     }
 }
 
@@ -235,6 +266,32 @@ mod tests {
         f.query.clear();
         f.apply(&rows, |_| true, &mut vis, false);
         assert_eq!(vis, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn typing_word_by_word_ranks_like_a_fresh_search() {
+        let rows: Vec<InboxRow> = (0..50)
+            .map(|i| {
+                row(
+                    i,
+                    &format!("kafka lag {i} storage latency"),
+                    if i % 3 == 0 { "Lagoon" } else { "Kafka Weekly" },
+                )
+            })
+            .collect();
+        let mut typed = Filter::default();
+        let mut vis = Vec::new();
+        let q = "kafka la st";
+        for end in 1..=q.len() {
+            typed.query = q[..end].to_string();
+            typed.apply(&rows, |_| true, &mut vis, false);
+        }
+        let mut fresh = Filter::default();
+        let mut expect = Vec::new();
+        fresh.query = q.into();
+        fresh.apply(&rows, |_| true, &mut expect, true);
+        assert_eq!(vis, expect);
+        assert_eq!(typed.scored, fresh.scored);
     }
 
     #[test]

@@ -121,7 +121,7 @@ fn draw_row(
         if !row.publication().is_empty() {
             parts.push(row.publication());
         }
-        if !row.authors().is_empty() {
+        if !row.authors().is_empty() && row.authors() != row.publication() {
             parts.push(row.authors());
         }
         let mut s = parts.join(" · ");

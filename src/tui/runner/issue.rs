@@ -91,15 +91,20 @@ impl Runner {
             },
         };
         if let Some(i) = issue.as_ref().filter(|i| i.status == IssueStatus::Draft) {
-            s.set_setting("current_issue", &i.number.to_string())?;
+            let number = i.number.to_string();
+            // Reloads follow every keystroke in the editor: write the setting only on change.
+            if s.setting("current_issue")?.as_deref() != Some(number.as_str()) {
+                s.set_setting("current_issue", &number)?;
+            }
         }
+        // Numbers only (for [ and ]): one small query, not per-issue counts.
         let issues = s
-            .issue_summaries()?
+            .issue_numbers()?
             .into_iter()
-            .map(|x| IssueRef {
-                id: x.id,
-                number: x.number,
-                published: x.status == IssueStatus::Published,
+            .map(|(id, number, published)| IssueRef {
+                id,
+                number,
+                published,
             })
             .collect();
         Ok(vec![Msg::IssueLoaded {
