@@ -63,7 +63,24 @@ pub struct Filter {
     next: Vec<Cand>,
     scored: Vec<(u32, u32)>,
     counts: Vec<u32>,
+    /// The atoms `visible` answers: a keystroke that does not change them (a space) is free.
+    atoms: Vec<Atom>,
+    /// Earlier results of this typing session, shortest query first: Backspace goes back to
+    /// one of them instead of scanning every row again.
+    history: Vec<Saved>,
 }
+
+/// One earlier result of the filter.
+struct Saved {
+    query: String,
+    settled: String,
+    atoms: Vec<Atom>,
+    cands: Vec<Cand>,
+    visible: Vec<u32>,
+}
+
+/// How many earlier results Backspace can return to.
+const HISTORY: usize = 32;
 
 impl Default for Filter {
     fn default() -> Self {
@@ -77,6 +94,8 @@ impl Default for Filter {
             next: Vec::new(),
             scored: Vec::new(),
             counts: Vec::new(),
+            atoms: Vec::new(),
+            history: Vec::new(),
         }
     }
 }
@@ -110,6 +129,9 @@ impl Filter {
                 .filter(|(_, r)| keep(r))
                 .map(|(i, _)| i as u32)
         };
+        if full {
+            self.history.clear();
+        }
         let pattern = Pattern::parse(&q, CaseMatching::Smart, Normalization::Smart);
         let Some((last, settle)) = pattern.atoms.split_last() else {
             visible.clear();
@@ -117,8 +139,33 @@ impl Filter {
             self.applied.clear();
             self.settled.clear();
             self.cands.clear();
+            self.atoms.clear();
+            self.history.clear();
             return;
         };
+        if !full && pattern.atoms == self.atoms {
+            self.applied = q;
+            return;
+        }
+        // Backspace: an earlier result of the same session answers a shorter query.
+        if !full && !q.starts_with(&self.applied) {
+            while let Some(saved) = self.history.pop() {
+                if saved.query == q || saved.atoms == pattern.atoms {
+                    visible.clear();
+                    visible.extend(
+                        saved
+                            .visible
+                            .iter()
+                            .filter(|i| rows.get(**i as usize).is_some_and(&keep)),
+                    );
+                    self.cands = saved.cands;
+                    self.settled = saved.settled;
+                    self.atoms = saved.atoms;
+                    self.applied = q;
+                    return;
+                }
+            }
+        }
         // The words before the last one, as typed ("kafka" in "kafka la"): their scores are
         // kept with each match. When words and atoms disagree, nothing is reused.
         let words: Vec<&str> = q.split_whitespace().collect();
@@ -136,6 +183,20 @@ impl Filter {
         let reuse = narrowing
             && settled == self.settled
             && settle.len() == settled.split_whitespace().count();
+        if narrowing {
+            if self.history.len() == HISTORY {
+                self.history.remove(0);
+            }
+            self.history.push(Saved {
+                query: self.applied.clone(),
+                settled: self.settled.clone(),
+                atoms: self.atoms.clone(),
+                cands: self.cands.clone(),
+                visible: visible.clone(),
+            });
+        } else {
+            self.history.clear();
+        }
         let mut cands = std::mem::take(&mut self.next);
         cands.clear();
         if narrowing {
@@ -183,6 +244,7 @@ impl Filter {
         rank(&self.scored, visible, &mut self.counts);
         self.applied = q;
         self.settled = settled;
+        self.atoms = pattern.atoms.clone();
     }
 }
 
@@ -292,6 +354,17 @@ mod tests {
         fresh.apply(&rows, |_| true, &mut expect, true);
         assert_eq!(vis, expect);
         assert_eq!(typed.scored, fresh.scored);
+        // Backspace to "kafka" returns the earlier answer.
+        let mut back = Filter::default();
+        let mut vb = Vec::new();
+        back.query = "kafka".into();
+        back.apply(&rows, |_| true, &mut vb, true);
+        for end in (5..q.len()).rev() {
+            typed.query = q[..end].to_string();
+            typed.apply(&rows, |_| true, &mut vis, false);
+        }
+        assert_eq!(typed.query, "kafka");
+        assert_eq!(vis, vb);
     }
 
     #[test]
