@@ -22,12 +22,19 @@ struct Harness {
 
 impl Harness {
     fn new(w: u16, h: u16, fill: impl FnOnce(&Store)) -> Harness {
+        Harness::with_config(w, h, fill, None)
+    }
+
+    fn with_config(w: u16, h: u16, fill: impl FnOnce(&Store), config: Option<&str>) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("t.db")).unwrap();
         fill(&store);
-        // An empty config directory: the built-in config and keymap.
+        // A config directory of our own: the built-in config and keymap unless told.
         let cfg = dir.path().join("config");
         std::fs::create_dir_all(&cfg).unwrap();
+        if let Some(text) = config {
+            std::fs::write(cfg.join("config.toml"), text).unwrap();
+        }
         let (mut app, mut runner) = roundup::tui::setup(store, Some(&cfg), (w, h));
         app.color = false;
         app.export_dir = dir.path().to_path_buf();
@@ -225,6 +232,21 @@ fn discard_restore_hold_and_help() {
     assert!(help.contains("hold for next week"), "{help}");
     h.keys("esc q");
     assert!(h.app.quit);
+}
+
+#[test]
+fn user_keys_from_config_toml_overlay_the_defaults() {
+    let config = "[newsletter]\nname = \"Ops Digest\"\n\n[keys.inbox]\n\"x\" = \"discard\"\n\"d\" = \"none\"\n";
+    let mut h = Harness::with_config(100, 30, |s| roundup::demo::build(s).unwrap(), Some(config));
+    let before = h.app.inbox.visible.len();
+    h.keys("d");
+    assert_eq!(h.app.inbox.visible.len(), before);
+    h.keys("x");
+    assert_eq!(h.app.inbox.visible.len(), before - 1);
+    h.keys("?");
+    let help = h.screen();
+    assert!(help.contains("x             discard"), "{help}");
+    assert!(help.contains("Ops Digest"), "{help}");
 }
 
 fn demo(w: u16, h: u16) -> Harness {
