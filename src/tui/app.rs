@@ -58,6 +58,10 @@ pub fn start<B: Backend>(
     terminal
         .draw(|f| view::draw(app, f))
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    log::info!(
+        "first frame drawn {} ms after the TUI started",
+        super::started_ms()
+    );
     if !app.inbox.complete {
         for m in runner.run(Effect::LoadInbox {
             all: false,

@@ -56,8 +56,16 @@ pub fn setup(
     (app, runner::Runner::new(store, config))
 }
 
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Milliseconds since `run` was entered (for the log's first-frame time).
+fn started_ms() -> u128 {
+    STARTED.get().map_or(0, |t| t.elapsed().as_millis())
+}
+
 /// Runs the TUI on `store` until the editor quits.
 pub fn run(store: Store) -> anyhow::Result<i32> {
+    STARTED.get_or_init(std::time::Instant::now);
     let log_path = logger::init();
     log::info!("TUI start on {:?}", store.path());
     let config_dir = crate::paths::config_dir();
