@@ -210,6 +210,19 @@ fn add_filter_place_write_reorder_export() {
     assert!(text.contains("A fine _postmortem_."), "{text}");
     assert!(text.contains("We were wrong about the cache."), "{text}");
     assert!(text.contains("Ada Lovelace"), "{text}");
+
+    // Removing an entry sends its link back to the inbox list.
+    h.keys("x 1");
+    let screen = h.screen();
+    assert!(screen.contains("draft #1 (1 entries)"), "{screen}");
+    assert!(screen.contains("Loopback latency review"), "{screen}");
+    let latency = h
+        .runner
+        .store
+        .find_by_url(&format!("{base}/latency"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(latency.state, roundup::model::LinkState::Inbox);
 }
 
 #[test]

@@ -90,12 +90,21 @@ impl InboxState {
     /// Replaces rows by id, or puts new ones at the top (they are the newest).
     pub fn upsert(&mut self, rows: Vec<InboxRow>) {
         let keep = self.selected_id();
+        let shown = Self::keep(self.show_all);
         let mut new = Vec::new();
+        let mut moved = false;
         for row in rows {
             match self.rows.iter_mut().find(|r| r.id == row.id) {
-                Some(slot) => *slot = row,
+                Some(slot) => {
+                    moved |= shown(slot) != shown(&row);
+                    *slot = row;
+                }
                 None => new.push(row),
             }
+        }
+        if new.is_empty() && !moved && !self.filter.is_active() {
+            // Rows replaced in place (a fetch result): the list itself is unchanged.
+            return;
         }
         if !new.is_empty() {
             new.sort_by_key(|r| std::cmp::Reverse((r.added_unix, r.id)));
