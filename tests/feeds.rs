@@ -17,6 +17,7 @@ const RSS: &str = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Ops
 <author>ann@example.com (Ann Lee)</author><pubDate>Mon, 06 Nov 2023 10:00:00 GMT</pubDate>
 <description>&lt;p&gt;An &lt;b&gt;outage&lt;/b&gt; &amp;amp; its lessons.&lt;/p&gt;&lt;p&gt;Second.&lt;/p&gt;</description></item>
 <item><title>Second post</title><link>https://ops.example.com/second</link></item>
+<item><title>Relative</title><link>/posts/relative</link></item>
 </channel></rss>"#;
 
 const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
@@ -121,8 +122,8 @@ fn pulls_all_formats_skips_a_broken_feed_and_then_pulls_conditionally() {
         }
     }
     assert_eq!(
-        added, 3,
-        "second RSS item, the Atom entry, the JSON Feed item"
+        added, 4,
+        "two new RSS items, the Atom entry, the JSON Feed item"
     );
 
     let links = store.links(&LinkFilter::default()).unwrap();
@@ -131,6 +132,16 @@ fn pulls_all_formats_skips_a_broken_feed_and_then_pulls_conditionally() {
     assert_eq!(second.publication.as_deref(), Some("Ops Blog"));
     assert_eq!(second.state, LinkState::Inbox);
     assert!(second.feed_id.is_some());
+    let first = store
+        .find_by_url("https://ops.example.com/retries")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        first.feed_id, None,
+        "the editor's own link is left as it was"
+    );
+    // A relative item link is resolved against the feed's URL.
+    by_url(&server.url("/posts/relative"));
     let atom = by_url("https://notes.example.org/counterfactuals");
     assert_eq!(atom.authors, ["Fred Hebert"]);
     assert_eq!(atom.description.as_deref(), Some("What did not happen"));

@@ -3,7 +3,8 @@
 //! returns what it found and the caller records it.
 
 use crate::capture::extract::tidy_text;
-use crate::capture::fetch::{FetchFailure, FetchOptions, build_client, classify, read_capped};
+use crate::capture::failure::classify;
+use crate::capture::fetch::{FetchFailure, FetchOptions, build_client, read_capped};
 use crate::model::NewLink;
 use chrono::SecondsFormat;
 use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
@@ -137,7 +138,8 @@ fn pull_one(
     job: &PullJob,
     opts: &FetchOptions,
 ) -> Result<PullOutcome, FeedError> {
-    let Some((_, body, etag, last_modified)) = get(client, &job.url, Some(job), opts)? else {
+    let Some((final_url, body, etag, last_modified)) = get(client, &job.url, Some(job), opts)?
+    else {
         return Ok(PullOutcome::NotModified);
     };
     let feed = feed_rs::parser::parse(body.as_slice())
@@ -146,7 +148,7 @@ fn pull_one(
     let items = feed
         .entries
         .iter()
-        .filter_map(|e| item(e, &feed, title.as_deref()))
+        .filter_map(|e| item(e, &feed, title.as_deref(), &final_url))
         .collect();
     Ok(PullOutcome::Fetched {
         title,
@@ -231,6 +233,7 @@ fn item(
     entry: &feed_rs::model::Entry,
     feed: &feed_rs::model::Feed,
     publication: Option<&str>,
+    feed_url: &str,
 ) -> Option<NewLink> {
     let link = entry
         .links
@@ -252,14 +255,18 @@ fn item(
         .map(|s| s.content.clone())
         .or_else(|| entry.content.as_ref().and_then(|c| c.body.clone()));
     Some(NewLink {
-        url: link.href.clone(),
+        // Some feeds give site-relative links.
+        url: url::Url::parse(feed_url)
+            .and_then(|base| base.join(link.href.trim()))
+            .map(|u| u.to_string())
+            .unwrap_or_else(|_| link.href.clone()),
         title: entry
             .title
             .as_ref()
             .and_then(|t| tidy_text(&strip_html(&t.content))),
         authors,
         publication: publication.map(str::to_string),
-        description: summary.and_then(|s| tidy_text(&strip_html(&s))),
+        description: summary.and_then(|s| tidy_text(&strip_html(&s)).map(|d| shorten(&d))),
         published: entry
             .published
             .or(entry.updated)
@@ -291,6 +298,18 @@ pub fn strip_html(s: &str) -> String {
         }
     }
     out
+}
+
+/// Feeds without a summary give the whole article; the inbox needs a few sentences.
+const MAX_DESCRIPTION: usize = 400;
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= MAX_DESCRIPTION {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(MAX_DESCRIPTION).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ']))
 }
 
 fn one_line(s: &str) -> String {

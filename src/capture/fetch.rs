@@ -5,6 +5,7 @@
 
 use crate::capture::decode::{decode_html, non_html_title};
 use crate::capture::extract::{PageMeta, extract};
+use crate::capture::failure::{classify, classify_io};
 use crate::store::Settings;
 use std::collections::VecDeque;
 use std::io::Read;
@@ -35,7 +36,7 @@ impl Default for FetchOptions {
             max_redirects: 10,
             max_bytes: 2 * 1024 * 1024,
             user_agent: format!(
-                "roundup/{} (newsletter link collector; +https://github.com/roundup-newsletter/roundup)",
+                "roundup/{} (curated-links newsletter tool; fetches page metadata)",
                 env!("CARGO_PKG_VERSION")
             ),
         }
@@ -68,33 +69,6 @@ pub enum FetchEvent {
     },
     /// Every job is done; nothing more will arrive.
     Finished,
-}
-
-/// Why a fetch failed, as the short reason stored on the link.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum FetchFailure {
-    #[error("timeout")]
-    Timeout,
-    #[error("HTTP {0}")]
-    Status(u16),
-    #[error("not HTML")]
-    NotHtml,
-    #[error("too large")]
-    TooLarge,
-    #[error("TLS error")]
-    Tls,
-    #[error("connection refused")]
-    Refused,
-    #[error("DNS error")]
-    Dns,
-    #[error("too many redirects")]
-    TooManyRedirects,
-    #[error("connection failed")]
-    Connection,
-    #[error("invalid URL")]
-    InvalidUrl,
-    #[error("{0}")]
-    Other(String),
 }
 
 /// Starts fetching `jobs` and returns at once; events arrive on the receiver, ending with
@@ -220,14 +194,25 @@ pub fn fetch_one(
     if !mime.is_empty() && !declared_html {
         return Ok(non_html_meta(&final_url, disposition.as_deref()));
     }
-    let (bytes, found_head) = read_head(&mut resp, opts, deadline)?;
+    let (bytes, found_head, cut) = read_head(&mut resp, opts, deadline);
+    // A page that stalls or breaks after its head still told us what we came for.
+    if let Some(failure) = cut
+        && !found_head
+    {
+        return Err(failure);
+    }
     if !declared_html && !looks_like_html(&bytes) {
         return Ok(non_html_meta(&final_url, disposition.as_deref()));
     }
+    // Megabytes without a `</head>` and without a title: not a page worth guessing at (and
+    // not worth parsing: that is where a decompression bomb would cost CPU).
+    let truncated = !found_head && bytes.len() >= opts.max_bytes;
+    if truncated && find_ci(&bytes, b"<title").is_none() && find_ci(&bytes, b"<meta").is_none() {
+        return Err(FetchFailure::TooLarge);
+    }
     let text = decode_html(&bytes, content_type.as_deref());
     let mut meta = extract(&final_url, &text);
-    // Megabytes without a `</head>` and without a title: not a page worth guessing at.
-    if !found_head && bytes.len() >= opts.max_bytes && meta.title.is_none() {
+    if truncated && meta.title.is_none() {
         return Err(FetchFailure::TooLarge);
     }
     meta.final_url = Some(final_url);
@@ -236,29 +221,30 @@ pub fn fetch_one(
 
 /// Reads until the end of the body or `max_bytes`, whichever comes first. Not just the head:
 /// bylines are in the body, and many sites (Wikipedia among them) put their JSON-LD just
-/// before `</body>`. Returns the bytes and whether a head ended (or the whole body was read).
+/// before `</body>`. Returns the bytes, whether a head ended (or the whole body was read),
+/// and what cut the read short, if anything did.
 fn read_head(
     resp: &mut reqwest::blocking::Response,
     opts: &FetchOptions,
     deadline: Instant,
-) -> Result<(Vec<u8>, bool), FetchFailure> {
+) -> (Vec<u8>, bool, Option<FetchFailure>) {
     let mut buf = Vec::with_capacity(64 * 1024);
     let mut chunk = vec![0u8; 16 * 1024];
     let mut head_end: Option<usize> = None;
     loop {
         if Instant::now() > deadline {
-            return Err(FetchFailure::Timeout);
+            return (buf, head_end.is_some(), Some(FetchFailure::Timeout));
         }
         let limit = opts.max_bytes;
         if buf.len() >= limit {
-            return Ok((buf, head_end.is_some()));
+            return (buf, head_end.is_some(), None);
         }
         let want = chunk.len().min(limit - buf.len());
         let n = match resp.read(&mut chunk[..want]) {
-            Ok(0) => return Ok((buf, true)),
+            Ok(0) => return (buf, true, None),
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(classify_io(&e)),
+            Err(e) => return (buf, head_end.is_some(), Some(classify_io(&e))),
         };
         let from = buf.len().saturating_sub(6);
         buf.extend_from_slice(&chunk[..n]);
@@ -317,62 +303,5 @@ fn non_html_meta(final_url: &str, disposition: Option<&str>) -> PageMeta {
     }
 }
 
-/// The whole error chain, lower-cased, for the classifications reqwest does not expose.
-fn chain_text(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out.to_lowercase()
-}
-
-pub(crate) fn classify(e: &reqwest::Error) -> FetchFailure {
-    if e.is_timeout() {
-        return FetchFailure::Timeout;
-    }
-    if e.is_redirect() {
-        return FetchFailure::TooManyRedirects;
-    }
-    if e.is_builder() {
-        return FetchFailure::InvalidUrl;
-    }
-    classify_text(&chain_text(e), e.is_connect())
-}
-
-fn classify_io(e: &std::io::Error) -> FetchFailure {
-    if e.kind() == std::io::ErrorKind::TimedOut {
-        return FetchFailure::Timeout;
-    }
-    classify_text(&chain_text(e), false)
-}
-
-fn classify_text(text: &str, connect: bool) -> FetchFailure {
-    if text.contains("timed out") || text.contains("timeout") {
-        FetchFailure::Timeout
-    } else if text.contains("dns error")
-        || text.contains("failed to lookup")
-        || text.contains("name or service not known")
-        || text.contains("no address associated")
-    {
-        FetchFailure::Dns
-    } else if text.contains("connection refused") {
-        FetchFailure::Refused
-    } else if text.contains("certificate")
-        || text.contains("tls")
-        || text.contains("handshake")
-        || text.contains("invalid peer")
-    {
-        FetchFailure::Tls
-    } else if text.contains("decod") || text.contains("gzip") || text.contains("brotli") {
-        FetchFailure::Other("bad encoding".into())
-    } else if connect || text.contains("connection") || text.contains("broken pipe") {
-        FetchFailure::Connection
-    } else {
-        FetchFailure::Other(text.chars().take(80).collect())
-    }
-}
-
+pub use super::failure::FetchFailure;
 pub use super::fetch_batch::{FetchSummary, fetch_links_blocking};

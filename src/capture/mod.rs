@@ -4,6 +4,7 @@
 pub mod canonical;
 pub mod decode;
 pub mod extract;
+mod failure;
 pub mod feeds;
 pub mod fetch;
 mod fetch_batch;

@@ -18,6 +18,15 @@ pub enum FetchSelection {
     All,
 }
 
+/// The stored link `canonical` duplicates: same canonical URL, or same final URL after
+/// redirects (the editor adds the article a short link already led to).
+pub(crate) fn find_duplicate_on(conn: &Connection, canonical: &str) -> Result<Option<Link>> {
+    match super::links::find_canonical_on(conn, canonical)? {
+        Some(link) => Ok(Some(link)),
+        None => find_final_url_on(conn, canonical),
+    }
+}
+
 /// A link whose last fetch ended at `canonical` (the canonical form of its final URL), so
 /// adding the short link or the redirect target again is recognised as a duplicate.
 pub(crate) fn find_final_url_on(conn: &Connection, canonical: &str) -> Result<Option<Link>> {

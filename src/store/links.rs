@@ -58,10 +58,7 @@ pub(crate) fn link_from_row(row: &Row) -> rusqlite::Result<Link> {
 /// Inserts one link on any connection (a plain one or a transaction). The URL must already
 /// be valid; `canonical` is its canonical form.
 pub(crate) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> Result<AddOutcome> {
-    if let Some(existing) = find_canonical_on(conn, canonical)?.map_or_else(
-        || super::fetched::find_final_url_on(conn, canonical),
-        |l| Ok(Some(l)),
-    )? {
+    if let Some(existing) = super::fetched::find_duplicate_on(conn, canonical)? {
         return Ok(AddOutcome::Duplicate(Box::new(existing)));
     }
     let added_at = link.added_at.clone().unwrap_or_else(now);

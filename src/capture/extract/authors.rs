@@ -29,6 +29,17 @@ const BYLINE_SELECTORS: &[&str] = &[
     ".author, #author, .writer, [class*=\"byline\"]",
 ];
 
+/// Author values that name nobody.
+const PLACEHOLDERS: &[&str] = &[
+    "admin",
+    "administrator",
+    "unknown",
+    "anonymous",
+    "null",
+    "none",
+    "author",
+];
+
 /// Longer than this, a "byline" element is a paragraph, not a name.
 const MAX_BYLINE: usize = 100;
 
@@ -108,9 +119,12 @@ fn names<'a>(raw: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// "By A, B and C" → [A, B, C]. Commas split only when every part looks like a full name,
 /// so "Jong, Michiel de" and "Brenda Goodman, MA" stay whole.
 pub fn split_authors(raw: &str) -> Vec<String> {
-    let Some(cleaned) = clean_author(raw) else {
+    let Some(cleaned) = tidy(raw).map(|s| strip_by(&s)) else {
         return Vec::new();
     };
+    if cleaned.chars().count() > MAX_BYLINE * 2 {
+        return Vec::new();
+    }
     let mut parts: Vec<String> = Vec::new();
     for chunk in cleaned.split([';', '|']) {
         let chunk = chunk.replace(", and ", ", ").replace(" & ", " and ");
@@ -126,10 +140,8 @@ pub fn split_authors(raw: &str) -> Vec<String> {
     parts.iter().filter_map(|p| clean_author(p)).collect()
 }
 
-/// One name, tidied: no "By", no trailing punctuation; `None` for URLs, handles, e-mail
-/// addresses and text that is not a name.
-pub fn clean_author(raw: &str) -> Option<String> {
-    let mut s = tidy(raw)?;
+fn strip_by(s: &str) -> String {
+    let mut s = s.to_string();
     for prefix in ["written by", "posted by", "by:", "by "] {
         if s.get(..prefix.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
@@ -137,7 +149,13 @@ pub fn clean_author(raw: &str) -> Option<String> {
             s = s[prefix.len()..].trim().to_string();
         }
     }
-    let s = s
+    s
+}
+
+/// One name, tidied: no "By", no trailing punctuation; `None` for URLs, handles, e-mail
+/// addresses and text that is not a name.
+pub fn clean_author(raw: &str) -> Option<String> {
+    let s = strip_by(&tidy(raw)?)
         .trim_matches(|c: char| c == ',' || c == '|' || c == '-' || c == '·' || c.is_whitespace())
         .to_string();
     let lower = s.to_ascii_lowercase();
@@ -149,6 +167,10 @@ pub fn clean_author(raw: &str) -> Option<String> {
         || s.starts_with('@')
         || s.contains('@')
         || !s.chars().any(char::is_alphabetic)
+        // Dates and times ("April 28, 2019 at 6:01 am") sit in byline markup; names have
+        // no digits.
+        || s.chars().any(|c| c.is_ascii_digit())
+        || PLACEHOLDERS.iter().any(|p| lower == *p)
         || s.chars().count() > MAX_BYLINE
     {
         return None;

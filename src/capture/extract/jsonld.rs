@@ -48,7 +48,10 @@ impl LinkedData {
                 .trim_end_matches("]]>")
                 .trim()
                 .trim_end_matches(';');
-            if let Ok(value) = serde_json::from_str::<Value>(text) {
+            // Raw newlines and tabs inside strings are invalid JSON but common in the wild.
+            let parsed = serde_json::from_str::<Value>(text)
+                .or_else(|_| serde_json::from_str::<Value>(&text.replace(['\n', '\r', '\t'], " ")));
+            if let Ok(value) = parsed {
                 flatten(value, &mut objects, 0);
             }
         }

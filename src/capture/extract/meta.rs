@@ -13,7 +13,12 @@ impl MetaTags {
     pub fn collect(doc: &Html) -> MetaTags {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
         for el in select(doc, "meta") {
-            let Some(content) = el.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+            let Some(content) = el
+                .attr("content")
+                .or_else(|| el.attr("value"))
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+            else {
                 continue;
             };
             // `property` may hold several space-separated names ("og:title twitter:title").

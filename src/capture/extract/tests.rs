@@ -44,3 +44,30 @@ fn byline_markup_is_used_when_nothing_is_declared() {
     let html = r#"<title>A post</title><body><p class="byline">By Julia Evans</p></body>"#;
     assert_eq!(extract("https://jvns.ca/a", html).authors, ["Julia Evans"]);
 }
+
+#[test]
+fn dates_and_placeholders_are_not_authors() {
+    let html = r#"<title>x</title><body><span class="byline">By Ann Lee | March 3, 2024</span>
+        <a rel="author">admin</a></body>"#;
+    assert_eq!(extract("https://a.org/x", html).authors, ["Ann Lee"]);
+}
+
+#[test]
+fn svg_titles_are_not_page_titles() {
+    let html = "<body><svg><title>icon</title></svg><h1>The real headline</h1></body>";
+    assert_eq!(
+        extract("https://a.org/x", html).title.as_deref(),
+        Some("The real headline")
+    );
+}
+
+#[test]
+fn json_ld_with_raw_newlines_and_graphs_is_read() {
+    let html = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Site\"},
+        {\"@type\":[\"NewsArticle\"],\"headline\":\"Line\nbreak\",\"author\":\"Ann Lee, Bo Chen\",
+        \"publisher\":{\"name\":\"Daily Ops\"}}]}</script>";
+    let m = extract("https://ops.example/x", html);
+    assert_eq!(m.title.as_deref(), Some("Line break"));
+    assert_eq!(m.authors, ["Ann Lee", "Bo Chen"]);
+    assert_eq!(m.publication.as_deref(), Some("Daily Ops"));
+}

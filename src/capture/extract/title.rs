@@ -8,9 +8,18 @@ const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", " : ",
 ];
 
+/// What must remain after removing a site name: "Mozilla - Wikipedia" stays whole, since
+/// "Mozilla" alone reads as the site's name rather than as the article's title.
+const MIN_WORDS_LEFT: usize = 3;
+
 pub(crate) fn title(page: &Page, site: Option<&str>, authors: &[String]) -> Option<String> {
+    // An inline SVG's <title> is an image caption, not the page's.
     let from_tag = select(&page.doc, "title")
-        .first()
+        .into_iter()
+        .find(|t| {
+            !t.ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"))
+        })
         .and_then(|t| tidy(&t.text().collect::<String>()));
     // Declared titles are taken as the publisher wrote them; only `<title>`, which sites
     // routinely decorate with their name, is trimmed.
@@ -61,22 +70,34 @@ pub(crate) fn strip_site_name(
         (!s.is_empty() && (p == s || s.contains(&p) || p.contains(&s)))
             || (p.len() >= 3 && h.contains(&p))
             || authors.iter().any(|a| squash(a) == p)
+            || names_host(part, &host)
     };
     for sep in SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep)
             && is_site(tail)
-            && words(head) >= 2
+            && words(head) >= MIN_WORDS_LEFT
         {
             return head.trim().to_string();
         }
         if let Some((head, tail)) = title.split_once(sep)
             && is_site(head)
-            && words(tail) >= 2
+            && words(tail) >= MIN_WORDS_LEFT
         {
             return tail.trim().to_string();
         }
     }
     title.to_string()
+}
+
+/// "Example Blog" names blog.example.com: every word of it is one of the host's labels.
+fn names_host(part: &str, host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    let words: Vec<String> = part
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| labels.contains(&w.as_str()))
 }
 
 fn squash(s: &str) -> String {
