@@ -167,6 +167,16 @@ pub fn serve_stdin() -> i32 {
     // Connected: from here on setting cannot fail for want of a display, so answer now
     // (the wait below blocks until the selection is taken).
     out("ok");
+    // arboard's wait never returns if the X server goes away (its serving thread dies
+    // quietly), so a watchdog ends the helper with the display.
+    std::thread::spawn(|| {
+        loop {
+            std::thread::sleep(Duration::from_secs(2));
+            if !display_alive() {
+                std::process::exit(0);
+            }
+        }
+    });
     let set = cb.set();
     #[cfg(target_os = "linux")]
     let set = {
@@ -178,6 +188,29 @@ pub fn serve_stdin() -> i32 {
         None => set.text(payload.content),
     };
     i32::from(result.is_err())
+}
+
+/// Whether the X server named by `DISPLAY` still listens: its socket for a local display
+/// (`:0` → `/tmp/.X11-unix/X0`), a TCP connection for a remote one (`localhost:10.0`, as
+/// ssh -X sets). Unknown forms count as alive.
+fn display_alive() -> bool {
+    let Some(display) = std::env::var("DISPLAY").ok() else {
+        return false;
+    };
+    let Some((host, rest)) = display.rsplit_once(':') else {
+        return true;
+    };
+    let Ok(number) = rest.split('.').next().unwrap_or("").parse::<u16>() else {
+        return true;
+    };
+    if host.is_empty() || host == "unix" || host.starts_with('/') {
+        return std::path::Path::new(&format!("/tmp/.X11-unix/X{number}")).exists();
+    }
+    let addr = format!("{host}:{}", 6000 + u32::from(number));
+    std::net::ToSocketAddrs::to_socket_addrs(&addr)
+        .ok()
+        .and_then(|mut addrs| addrs.next())
+        .is_some_and(|a| std::net::TcpStream::connect_timeout(&a, Duration::from_secs(2)).is_ok())
 }
 
 /// The OSC 52 sequence that asks the terminal to set its clipboard to `text`.

@@ -5,7 +5,36 @@ use crate::clipboard::{self, Copied};
 use crate::export::{Exporter, Format};
 use crate::store::Store;
 use anyhow::{Context, bail};
+use clap::ValueEnum;
 use std::path::PathBuf;
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Markdown,
+    Html,
+    Text,
+    Json,
+}
+
+impl From<FormatArg> for crate::export::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Markdown => Self::Markdown,
+            FormatArg::Html => Self::Html,
+            FormatArg::Text => Self::Text,
+            FormatArg::Json => Self::Json,
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`roundup export … | head`) is not an error.
+pub(super) fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
 
 pub struct ExportArgs {
     pub number: Option<i64>,
@@ -61,7 +90,7 @@ pub fn run(store: &Store, args: ExportArgs) -> anyhow::Result<i32> {
             }
         }
     } else {
-        print!("{out}");
+        print_out(&out)?;
     }
     Ok(0)
 }

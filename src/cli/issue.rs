@@ -52,24 +52,26 @@ pub fn run(store: &mut Store, command: IssueCommand) -> anyhow::Result<i32> {
 fn list(store: &Store, json: bool) -> anyhow::Result<()> {
     let issues = store.issue_summaries()?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&issues)?);
+        super::export::print_out(&format!("{}\n", serde_json::to_string_pretty(&issues)?))?;
     } else if issues.is_empty() {
         println!("no issues; start one with `roundup issue new`");
     } else {
+        let mut text = String::new();
         for i in &issues {
             let status = match i.status {
                 IssueStatus::Draft => "draft",
                 IssueStatus::Published => "published",
             };
-            println!(
-                "#{:<5} {:<9} {:<10}  {:>3} entries  {}",
+            text.push_str(&format!(
+                "#{:<5} {:<9} {:<10}  {:>3} entries  {}\n",
                 i.number,
                 status,
                 i.date.as_deref().unwrap_or("-"),
                 i.entries,
                 i.title
-            );
+            ));
         }
+        super::export::print_out(&text)?;
     }
     Ok(())
 }

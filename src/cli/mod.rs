@@ -77,7 +77,7 @@ pub enum Command {
         /// The issue number (default: the current draft)
         number: Option<i64>,
         #[arg(long, value_enum)]
-        format: FormatArg,
+        format: export::FormatArg,
         /// Write to FILE instead of stdout
         #[arg(long, value_name = "FILE", conflicts_with = "clipboard")]
         output: Option<PathBuf>,
@@ -88,25 +88,6 @@ pub enum Command {
     /// Holds the clipboard for `export --clipboard` (internal)
     #[command(name = "clipboard-serve", hide = true)]
     ClipboardServe,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Markdown,
-    Html,
-    Text,
-    Json,
-}
-
-impl From<FormatArg> for crate::export::Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Markdown => Self::Markdown,
-            FormatArg::Html => Self::Html,
-            FormatArg::Text => Self::Text,
-            FormatArg::Json => Self::Json,
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,23 +14,33 @@ pub use issue_file::{IssueFile, IssueFileError, export_issue_file, load_issue_fi
 
 use crate::config::Config;
 use crate::model::Entry;
-use crate::store::{Result, Store, StoreError};
+use crate::store::{EntryField, Result, Store};
 
 /// Places a link at the end of a section, prefilled from its metadata, with the notes the
 /// disclosure rules suggest stored on the entry (the editor may remove them).
 pub fn place_link(store: &Store, config: &Config, link_id: i64, section_id: i64) -> Result<Entry> {
     let link = store.link(link_id)?;
-    let issue_id: i64 = store
-        .conn()
-        .query_row(
-            "SELECT issue_id FROM sections WHERE id = ?1",
-            [section_id],
-            |r| r.get(0),
-        )
-        .map_err(|_| StoreError::NotFound(format!("section {section_id}")))?;
-    let issue = store.issue_by_id(issue_id)?;
+    let issue = store.issue_of_section(section_id)?;
     let notes = suggested_for_link(&link, &issue, config);
     store.place_link_with(link_id, section_id, &notes)
+}
+
+/// Turns a disclosure note on or off for an entry (the TUI shows the suggestions as
+/// toggles); returns whether it is now on.
+pub fn toggle_disclosure(store: &Store, entry_id: i64, note: &str) -> Result<bool> {
+    let mut notes = store.entry(entry_id)?.disclosures;
+    let on = match notes.iter().position(|n| n == note) {
+        Some(i) => {
+            notes.remove(i);
+            false
+        }
+        None => {
+            notes.push(note.to_string());
+            true
+        }
+    };
+    store.update_entry_field(entry_id, EntryField::Disclosures(notes))?;
+    Ok(on)
 }
 
 #[cfg(test)]

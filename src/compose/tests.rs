@@ -86,6 +86,16 @@ fn placing_prefills_credit_applies_rules_and_uses_the_link() {
         vec!["Full disclosure: Honeycomb is my employer."]
     );
     assert_eq!(store.link(link).unwrap().state, LinkState::Used);
+    let note = "Full disclosure: Honeycomb is my employer.";
+    assert!(!toggle_disclosure(&store, entry.id, note).unwrap());
+    assert!(store.entry(entry.id).unwrap().disclosures.is_empty());
+    assert!(toggle_disclosure(&store, entry.id, note).unwrap());
+    assert_eq!(store.entry(entry.id).unwrap().disclosures, vec![note]);
+    let issue = store.issue(issue.number).unwrap();
+    assert_eq!(
+        suggested_for_entry(&issue.sections[0].entries[0], &issue, &c),
+        vec![note]
+    );
     // Twice in one issue is refused.
     assert!(place_link(&store, &c, link, issue.sections[1].id).is_err());
 }

@@ -43,14 +43,16 @@ pub fn render(markdown: &str) -> String {
             title,
             id,
         }) => {
-            let keep = safe_url(&dest_url).is_some();
-            links.push(keep);
-            keep.then_some(Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }))
+            let safe = safe_url(&dest_url);
+            links.push(safe.is_some());
+            safe.map(|url| {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                })
+            })
         }
         Event::End(TagEnd::Link) => links.pop().unwrap_or(false).then_some(event),
         // Images would load from a third party when the mail is opened: keep the alt text.

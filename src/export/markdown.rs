@@ -32,6 +32,27 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `escape` plus what only matters where the text starts a line (a heading, a list item,
+/// an ordered-list number) or ends a heading (a closing `#` sequence).
+pub fn escape_line(text: &str) -> String {
+    let mut out = escape(text.trim());
+    if out.starts_with(['#', '-', '+', '=']) {
+        out.insert(0, '\\');
+    } else {
+        let digits = out.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && out[digits..].starts_with(['.', ')']) {
+            out.insert(digits, '\\');
+        }
+    }
+    if out.ends_with('#') {
+        let keep = out.trim_end_matches('#').len();
+        let hashes = out.len() - keep;
+        out.truncate(keep);
+        out.push_str(&"\\#".repeat(hashes));
+    }
+    out
+}
+
 /// A link destination: backslash escapes for the characters that would end it.
 fn escape_url(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
@@ -85,6 +106,11 @@ pub fn sanitize(src: &str) -> String {
                 skipping = Some(range);
             }
             Event::Start(Tag::Image { .. }) => skipping = Some(range),
+            // Trailing spaces would not survive the output's whitespace tidying: use the
+            // backslash form of a hard line break.
+            Event::HardBreak if src[range.clone()].starts_with(' ') => {
+                edits.push((range, "\\\n".to_string()));
+            }
             _ => {}
         }
     }
@@ -128,10 +154,10 @@ fn indent(text: &str, nested: bool) -> String {
 
 impl Flavour for Markdown {
     fn inline(&self, text: &str) -> String {
-        escape(text.trim())
+        escape_line(text)
     }
     fn block(&self, text: &str, nested: bool) -> String {
-        indent(&escape(text.trim()), nested)
+        indent(&escape_line(text), nested)
     }
     fn credit(&self, line: &str, nested: bool) -> String {
         indent(&format!("*{}*", escape(line.trim())), nested)
@@ -164,6 +190,16 @@ mod tests {
     }
 
     #[test]
+    fn line_starts_and_heading_ends_are_escaped() {
+        assert_eq!(escape_line("# one"), "\\# one");
+        assert_eq!(escape_line("- two"), "\\- two");
+        assert_eq!(escape_line("1. three"), "1\\. three");
+        assert_eq!(escape_line("2026) four"), "2026\\) four");
+        assert_eq!(escape_line("issue ##"), "issue \\#\\#");
+        assert_eq!(escape_line("issue #94"), "issue #94");
+    }
+
+    #[test]
     fn sanitize_keeps_markdown_and_defuses_html_and_bad_links() {
         assert_eq!(sanitize("*a* [b](https://x.com)"), "*a* [b](https://x.com)");
         assert_eq!(
@@ -183,6 +219,7 @@ mod tests {
             "img alt end"
         );
         assert_eq!(sanitize("<javascript:alert(1)>"), "javascript:alert(1)");
+        assert_eq!(sanitize("line  \nbreak"), "line\\\nbreak");
     }
 
     #[test]

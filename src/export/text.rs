@@ -108,9 +108,7 @@ pub fn render(markdown: &str, indent: &str) -> String {
             Event::HardBreak => w.buf.push('\n'),
             Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => w.buf.push('_'),
             Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => w.buf.push('*'),
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                w.links.push(safe_url(&dest_url).map(str::to_string))
-            }
+            Event::Start(Tag::Link { dest_url, .. }) => w.links.push(safe_url(&dest_url)),
             Event::End(TagEnd::Link) => {
                 if let Some(Some(url)) = w.links.pop() {
                     w.counter += 1;

@@ -62,12 +62,12 @@ pub trait Flavour {
     fn url(&self, url: &str) -> String;
 }
 
-/// The URL when its scheme is http, https or mailto; anything else (javascript:, data:,
-/// relative links) is dropped by every exporter.
-pub fn safe_url(url: &str) -> Option<&str> {
-    let url = url.trim();
-    let parsed = url::Url::parse(url).ok()?;
-    matches!(parsed.scheme(), "http" | "https" | "mailto").then_some(url)
+/// The URL, serialised by the URL standard (so `"`, `<`, `>` and spaces are
+/// percent-encoded), when its scheme is http, https or mailto; anything else (javascript:,
+/// data:, relative links) is dropped by every exporter.
+pub fn safe_url(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    matches!(parsed.scheme(), "http" | "https" | "mailto").then(|| parsed.to_string())
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -84,8 +84,8 @@ pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour) -> IssueView {
         date: issue.date.clone(),
         sponsor: issue.sponsor.as_ref().map(|s| SponsorView {
             name: f.inline(&s.name),
-            url: s.url.as_deref().and_then(safe_url).map(|u| f.url(u)),
-            url_text: s.url.as_deref().and_then(safe_url).map(|u| f.inline(u)),
+            url: s.url.as_deref().and_then(safe_url).map(|u| f.url(&u)),
+            url_text: s.url.as_deref().and_then(safe_url).map(|u| f.inline(&u)),
             message: s
                 .message
                 .as_deref()
@@ -97,9 +97,11 @@ pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour) -> IssueView {
             .as_deref()
             .and_then(non_empty)
             .map(|m| f.rich(m, false)),
+        // An empty section (no outages this week) would print a bare heading: leave it out.
         sections: issue
             .sections
             .iter()
+            .filter(|s| !s.entries.is_empty())
             .map(|s| {
                 let nested = s.style == SectionStyle::List;
                 SectionView {
@@ -115,7 +117,7 @@ pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour) -> IssueView {
                                 title: f.inline(
                                     e.title.as_deref().and_then(non_empty).unwrap_or(&e.url),
                                 ),
-                                url: safe_url(&e.url).map(|u| f.url(u)),
+                                url: safe_url(&e.url).map(|u| f.url(&u)),
                                 blurb: non_empty(&e.blurb).map(|b| f.rich(b, nested)),
                                 quotes: e
                                     .quotes

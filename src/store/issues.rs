@@ -160,6 +160,12 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("issue id {id}")))
     }
 
+    /// The issue a section belongs to.
+    pub fn issue_of_section(&self, section_id: i64) -> Result<Issue> {
+        let (issue_id, _) = section_issue(&self.conn, section_id)?;
+        self.issue_by_id(issue_id)
+    }
+
     /// The draft being edited: the `current_issue` setting when it names a draft, else the
     /// newest draft.
     pub fn current_draft(&self) -> Result<Option<Issue>> {

