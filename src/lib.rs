@@ -6,6 +6,8 @@
 //! - [`capture`] canonical URLs, fetching and metadata extraction, feeds, imports
 //! - [`config`]  the config file: title pattern, default sections, disclosure rules
 //! - [`compose`] issue operations: place links, credits, disclosure rules, the issue file
+//! - [`tui`]     the terminal UI (the only module that knows ratatui/crossterm)
+//! - [`demo`]    a sample inbox and draft, for `roundup demo` and tests
 //! - [`export`]  Markdown, email HTML, plain text (templates) and the JSON issue file
 //! - [`clipboard`] copy to the system clipboard (a helper process) or by OSC 52
 //! - [`check`]   the pre-send check: lints, dead links, redirects, quotes, archive duplicates
@@ -18,7 +20,9 @@ pub mod cli;
 pub mod clipboard;
 pub mod compose;
 pub mod config;
+pub mod demo;
 pub mod export;
 pub mod model;
 pub mod paths;
 pub mod store;
+pub mod tui;

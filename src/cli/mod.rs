@@ -62,6 +62,8 @@ pub enum Command {
     },
     /// Import a bookmarks HTML, OPML, RSS/Atom/JSON Feed file or a list of URLs
     Import { file: PathBuf },
+    /// Open the TUI on a temporary database holding a sample inbox and draft
+    Demo,
     /// List links
     List {
         #[arg(long, value_enum, default_value_t = StateArg::Inbox)]
@@ -174,9 +176,17 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     if let Some(Command::ClipboardServe) = cli.command {
         return Ok(crate::clipboard::serve_stdin());
     }
+    if let Some(Command::Demo) = cli.command {
+        // In memory: the demo leaves nothing behind.
+        let store = Store::open_in_memory()?;
+        crate::demo::build(&store)?;
+        return crate::tui::run(store);
+    }
     let mut store = open_store(cli.db)?;
     match cli.command {
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => crate::tui::run(store),
         None => list::summary(&store),
+        Some(Command::Demo) => Ok(0),
         Some(Command::Add {
             urls,
             via,

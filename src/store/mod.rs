@@ -14,6 +14,7 @@ pub(crate) use links::insert_on as insert_link_on;
 mod links;
 mod search;
 mod settings;
+mod tui_queries;
 
 pub use entries::{CreditKind, EntryField, NewEntry};
 pub(crate) use entries::{insert_entry, release_links_of};
@@ -25,6 +26,7 @@ pub use links::{AddOutcome, LinkFilter};
 pub(crate) use search::with_bulk_link_indexing;
 pub use search::{SearchHit, fts_query};
 pub use settings::Settings;
+pub use tui_queries::InboxRow;
 
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations, SchemaVersion};

@@ -1,0 +1,160 @@
+//! The loop: terminal event → message → `update` → effects run → redraw (only on change).
+
+use super::effects::Effect;
+use super::runner::Runner;
+use super::state::{App, Msg};
+use super::update::update;
+use super::view;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::{DefaultTerminal, Terminal, backend::Backend};
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+/// How long the loop waits for a key before polling fetch results again.
+const POLL: Duration = Duration::from_millis(100);
+
+/// Feeds `msg` through `update` and runs the effects it asks for, until nothing is left.
+/// `edit` runs `$EDITOR` on a text (the real loop suspends the terminal; tests pass a stub).
+pub fn step(
+    app: &mut App,
+    runner: &mut Runner,
+    msg: Msg,
+    edit: &mut dyn FnMut(&str) -> Option<String>,
+) {
+    let mut queue = VecDeque::from([msg]);
+    while let Some(msg) = queue.pop_front() {
+        for effect in update(app, msg) {
+            if let Effect::ExternalEdit { field, text } = &effect {
+                match edit(text) {
+                    Some(text) => queue.push_back(Msg::ExternalEdited {
+                        field: *field,
+                        text,
+                    }),
+                    None => {
+                        queue.push_back(Msg::Error("$EDITOR failed; the field is unchanged".into()))
+                    }
+                }
+                continue;
+            }
+            queue.extend(runner.run(effect));
+        }
+    }
+}
+
+/// What the editor sees first: the first page of the inbox (so the first frame is fast on a
+/// big database), then the rest of it and the issue.
+pub fn start<B: Backend>(
+    app: &mut App,
+    runner: &mut Runner,
+    terminal: &mut Terminal<B>,
+) -> anyhow::Result<()> {
+    let page = super::inbox::state::page_rows(app.size) + 8;
+    for m in runner.run(Effect::LoadInbox {
+        all: false,
+        limit: Some(page),
+    }) {
+        step(app, runner, m, &mut |_| None);
+    }
+    terminal
+        .draw(|f| view::draw(app, f))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    log::info!(
+        "first frame drawn {} ms after the TUI started",
+        super::started_ms()
+    );
+    if !app.inbox.complete {
+        for m in runner.run(Effect::LoadInbox {
+            all: false,
+            limit: None,
+        }) {
+            step(app, runner, m, &mut |_| None);
+        }
+    }
+    for m in runner.run(Effect::LoadIssue(None)) {
+        step(app, runner, m, &mut |_| None);
+    }
+    Ok(())
+}
+
+pub fn run(
+    app: &mut App,
+    runner: &mut Runner,
+    terminal: &mut DefaultTerminal,
+) -> anyhow::Result<()> {
+    start(app, runner, terminal)?;
+    let mut dirty = true;
+    let mut last_tick = Instant::now();
+    while !app.quit {
+        if dirty {
+            terminal.draw(|f| view::draw(app, f))?;
+            dirty = false;
+        }
+        if event::poll(POLL)? {
+            // Take everything already waiting before drawing again: a paste or a held key
+            // costs one frame, not one per event.
+            loop {
+                let msg = match event::read()? {
+                    Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
+                    Event::Paste(text) => Some(Msg::Paste(text)),
+                    Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+                    _ => None,
+                };
+                if let Some(msg) = msg {
+                    step(app, runner, msg, &mut |text| external_edit(terminal, text));
+                    dirty = true;
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        for msg in runner.poll() {
+            step(app, runner, msg, &mut |_| None);
+            dirty = true;
+        }
+        if last_tick.elapsed() >= Duration::from_secs(30) {
+            last_tick = Instant::now();
+            step(
+                app,
+                runner,
+                Msg::Tick(chrono::Utc::now().timestamp()),
+                &mut |_| None,
+            );
+            dirty = true;
+        }
+    }
+    Ok(())
+}
+
+/// Suspends the TUI, runs `$VISUAL`/`$EDITOR` (else vi) on a temp file holding `text`, and
+/// comes back with what was saved.
+fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Option<String> {
+    let path = std::env::temp_dir().join(format!("roundup-{}.md", std::process::id()));
+    std::fs::write(&path, text).ok()?;
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    super::terminal::suspend();
+    // The editor string may carry arguments ("code -w"): run it through the shell.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(&path)
+        .status();
+    *terminal = super::terminal::resume();
+    let _ = terminal.clear();
+    let out = match status {
+        Ok(s) if s.success() => std::fs::read_to_string(&path).ok(),
+        Ok(s) => {
+            log::warn!("{editor} exited with {s}");
+            None
+        }
+        Err(e) => {
+            log::warn!("cannot run {editor}: {e}");
+            None
+        }
+    };
+    let _ = std::fs::remove_file(&path);
+    out
+}

@@ -1,0 +1,3 @@
+pub mod field;
+pub mod state;
+pub mod view;

@@ -1,0 +1,57 @@
+//! The export dialog.
+
+use super::state::ExportState;
+use crate::tui::effects::ExportFormat;
+use crate::tui::theme::Theme;
+use crate::tui::view::{boxed, popup};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(x: &ExportState, hint: &str, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let radio = |on: bool| if on { "(•)" } else { "( )" };
+    let label = |focus: bool, s: &'static str| {
+        Span::styled(
+            format!(" {s:<12} "),
+            if focus { theme.focus } else { theme.dim },
+        )
+    };
+    let mut lines = Vec::new();
+    for (i, f) in ExportFormat::ALL.iter().enumerate() {
+        let l = if i == 0 {
+            label(x.focus == 0, "Format")
+        } else {
+            Span::raw(" ".repeat(14))
+        };
+        lines.push(Line::from(vec![
+            l,
+            Span::raw(format!("{} {}", radio(x.format == i), f.label())),
+        ]));
+    }
+    lines.push(Line::from(vec![
+        label(x.focus == 1, "Destination"),
+        Span::raw(format!("{} Clipboard", radio(x.dest == 0))),
+    ]));
+    lines.push(Line::from(vec![
+        Span::raw(" ".repeat(14)),
+        Span::raw(format!(
+            "{} File: {}",
+            radio(x.dest == 1),
+            x.file().display()
+        )),
+    ]));
+    lines.push(Line::from(Span::styled(
+        format!(" {}", x.summary),
+        theme.dim,
+    )));
+    lines.push(Line::from(Span::styled(format!(" {hint}"), theme.dim)));
+    let rect = popup(area, 64, lines.len() as u16 + 2);
+    boxed(
+        frame,
+        rect,
+        &format!(" Export issue #{} ", x.number),
+        Paragraph::new(lines),
+        theme,
+    );
+}

@@ -1,0 +1,3 @@
+pub mod filter;
+pub mod state;
+pub mod view;

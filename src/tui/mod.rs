@@ -1,0 +1,87 @@
+//! The terminal UI — the only part of roundup that knows ratatui and crossterm.
+//!
+//! Shape: `app.rs` runs the loop (event → `Msg` → `update::update` → `Effect`s →
+//! `runner::Runner` → more `Msg`s → `view::draw`). `update` is pure; views draw from `&App`.
+//! One directory per screen, each with `state.rs` (data + its keys) and `view.rs`.
+
+pub mod action;
+pub mod app;
+mod bridge;
+pub mod editor;
+pub mod effects;
+pub mod export;
+pub mod help;
+pub mod inbox;
+pub mod issue;
+pub mod keymap;
+mod logger;
+pub mod preview;
+pub mod runner;
+pub mod state;
+pub mod status;
+mod terminal;
+#[cfg(test)]
+mod tests;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use crate::config::Config;
+use crate::store::Store;
+
+/// The `[keys]` table of the user's config.toml, if any.
+fn user_keys(dir: Option<&std::path::Path>) -> Option<toml::Table> {
+    let text = std::fs::read_to_string(dir?.join(crate::config::CONFIG_FILE)).ok()?;
+    let table: toml::Table = text.parse().ok()?;
+    table.get("keys")?.as_table().cloned()
+}
+
+/// Builds the state and runner the way the real TUI does (tests use this too).
+pub fn setup(
+    store: Store,
+    config_dir: Option<&std::path::Path>,
+    size: (u16, u16),
+) -> (state::App, runner::Runner) {
+    let config = Config::load(config_dir).unwrap_or_else(|e| {
+        log::warn!("config: {e}; using the defaults");
+        Config::builtin().unwrap_or_default()
+    });
+    let (keymap, warnings) = keymap::Keymap::load(user_keys(config_dir).as_ref());
+    let mut app = state::App::new(keymap, size, chrono::Utc::now().timestamp());
+    app.newsletter = config.newsletter.name.clone();
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if !warnings.is_empty() {
+        app.status.error(format!("config: {}", warnings.join("; ")));
+    }
+    (app, runner::Runner::new(store, config))
+}
+
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Milliseconds since `run` was entered (for the log's first-frame time).
+fn started_ms() -> u128 {
+    STARTED.get().map_or(0, |t| t.elapsed().as_millis())
+}
+
+/// Runs the TUI on `store` until the editor quits.
+pub fn run(store: Store) -> anyhow::Result<i32> {
+    STARTED.get_or_init(std::time::Instant::now);
+    let log_path = logger::init();
+    log::info!("TUI start on {:?}", store.path());
+    let config_dir = crate::paths::config_dir();
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let (mut app, mut runner) = setup(store, config_dir.as_deref(), size);
+    let mut term = terminal::enter();
+    // After ratatui's hook has restored the screen, say where the details went.
+    let prev = std::panic::take_hook();
+    let shown = log_path.display().to_string();
+    std::panic::set_hook(Box::new(move |info| {
+        log::error!("panic: {info}");
+        prev(info);
+        eprintln!("roundup crashed; everything shown as saved is in the database. Log: {shown}");
+    }));
+    let result = app::run(&mut app, &mut runner, &mut term);
+    terminal::leave();
+    log::info!("TUI exit");
+    result.map(|_| 0)
+}

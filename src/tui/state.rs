@@ -1,0 +1,180 @@
+//! The whole TUI state: plain data, drawn by the views and changed only by `update`.
+
+use super::editor::state::EditorState;
+use super::export::state::ExportState;
+use super::help::state::HelpState;
+use super::inbox::state::InboxState;
+use super::issue::state::{IssueState, PickerState};
+use super::keymap::{Ctx, Keymap};
+use super::preview::state::PreviewState;
+use super::status::Status;
+use crate::model::{Issue, Link};
+use crate::store::InboxRow;
+use ratatui::crossterm::event::KeyEvent;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Inbox,
+    Issue,
+    Editor,
+    Preview,
+}
+
+/// A one-line text prompt (adding URLs).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PromptState {
+    pub label: String,
+    pub text: String,
+}
+
+/// Publish asks first: it moves the issue to the archive.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfirmState {
+    pub question: String,
+    pub issue_id: i64,
+}
+
+#[derive(Debug)]
+pub enum Overlay {
+    Help(HelpState),
+    Prompt(PromptState),
+    Picker(PickerState),
+    Export(ExportState),
+    Confirm(ConfirmState),
+}
+
+/// A short summary of an issue for switching between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssueRef {
+    pub id: i64,
+    pub number: i64,
+    pub published: bool,
+}
+
+/// Everything the loop feeds into `update`.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Resize(u16, u16),
+    /// The clock moved (ages, and flushing typed text).
+    Tick(i64),
+    InboxLoaded {
+        rows: Vec<InboxRow>,
+        complete: bool,
+    },
+    RowsUpdated(Vec<InboxRow>),
+    /// The selected link in full, with the disclosure notes its rules suggest.
+    Detail {
+        link: Box<Link>,
+        notes: Vec<String>,
+    },
+    IssueLoaded {
+        issue: Option<Box<Issue>>,
+        issues: Vec<IssueRef>,
+    },
+    Preview(String),
+    Suggestions(Vec<String>),
+    Disclosures(Vec<String>),
+    /// This many fetches were started.
+    FetchQueued(usize),
+    FetchStarted(i64),
+    FetchDone(i64),
+    FetchFinished,
+    ExternalEdited {
+        field: usize,
+        text: String,
+    },
+    /// A write reached the database.
+    Saved,
+    Info(String),
+    Error(String),
+}
+
+pub struct App {
+    pub screen: Screen,
+    /// Where Esc from the editor or preview returns.
+    pub prev_screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub inbox: InboxState,
+    pub issue: IssueState,
+    pub editor: Option<EditorState>,
+    pub preview: PreviewState,
+    pub status: Status,
+    pub keymap: Keymap,
+    pub size: (u16, u16),
+    /// Seconds since the epoch, for ages; the loop sets it, tests fix it.
+    pub now: i64,
+    pub color: bool,
+    pub quit: bool,
+    /// Where "export to file" writes.
+    pub export_dir: std::path::PathBuf,
+    /// Newsletter name for the header.
+    pub newsletter: String,
+}
+
+impl App {
+    pub fn new(keymap: Keymap, size: (u16, u16), now: i64) -> App {
+        App {
+            screen: Screen::Inbox,
+            prev_screen: Screen::Inbox,
+            overlay: None,
+            inbox: InboxState::default(),
+            issue: IssueState::default(),
+            editor: None,
+            preview: PreviewState::default(),
+            status: Status::default(),
+            keymap,
+            size,
+            now,
+            color: true,
+            quit: false,
+            export_dir: std::env::current_dir().unwrap_or_default(),
+            newsletter: "roundup".to_string(),
+        }
+    }
+
+    /// Wide enough to show the preview beside the issue.
+    pub fn wide(&self) -> bool {
+        self.size.0 >= 120
+    }
+
+    /// The keymap contexts in force, first match wins.
+    pub fn chain(&self) -> Vec<Ctx> {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => return vec![Ctx::Help, Ctx::List],
+            Some(Overlay::Prompt(_)) => return vec![Ctx::Prompt],
+            Some(Overlay::Picker(_)) => return vec![Ctx::Picker, Ctx::List],
+            Some(Overlay::Export(_)) => return vec![Ctx::Export, Ctx::List],
+            Some(Overlay::Confirm(_)) => return vec![Ctx::Confirm],
+            None => {}
+        }
+        self.screen_chain()
+    }
+
+    /// The chain of the screen itself, ignoring overlays (what help describes).
+    pub fn screen_chain(&self) -> Vec<Ctx> {
+        match self.screen {
+            Screen::Inbox if self.inbox.filtering => vec![Ctx::Filter],
+            Screen::Inbox => vec![Ctx::Inbox, Ctx::List, Ctx::Global],
+            Screen::Issue => vec![Ctx::Issue, Ctx::List, Ctx::Global],
+            Screen::Editor => vec![Ctx::Editor],
+            Screen::Preview => vec![Ctx::Preview, Ctx::Global],
+        }
+    }
+
+    pub fn draft_label(&self) -> String {
+        match &self.issue.issue {
+            Some(i) => {
+                let n: usize = i.sections.iter().map(|s| s.entries.len()).sum();
+                let kind = if self.issue.is_published() {
+                    "#"
+                } else {
+                    "draft #"
+                };
+                format!("{kind}{} ({n} entries)", i.number)
+            }
+            None => "no issue yet".to_string(),
+        }
+    }
+}

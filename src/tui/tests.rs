@@ -1,0 +1,333 @@
+//! `update` key by key on plain data: no terminal, no database.
+
+use super::effects::{Destination, Effect, ExportFormat};
+use super::keymap::{Key, Keymap};
+use super::state::{App, Msg, Overlay, Screen};
+use super::update::update;
+use crate::model::{Credit, Entry, Issue, IssueStatus, LinkState, Section, SectionStyle};
+use crate::store::InboxRow;
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+
+fn app() -> App {
+    let mut app = App::new(Keymap::defaults(), (100, 30), 1_000_000);
+    let rows = vec![
+        InboxRow::new(
+            3,
+            "Kafka split-brain",
+            "Fred Hebert",
+            "Honeycomb",
+            "https://h.example/k",
+            999_000,
+            LinkState::Inbox,
+        ),
+        InboxRow::new(
+            2,
+            "Tiered storage",
+            "Jane Doe",
+            "Confluent",
+            "https://c.example/t",
+            998_000,
+            LinkState::Inbox,
+        ),
+        InboxRow::new(
+            1,
+            "Heroku",
+            "",
+            "Heroku Status",
+            "https://status.heroku.com/incidents/1",
+            997_000,
+            LinkState::Held,
+        ),
+    ];
+    update(
+        &mut app,
+        Msg::InboxLoaded {
+            rows,
+            complete: true,
+        },
+    );
+    app
+}
+
+fn entry(id: i64, section: i64, pos: i64) -> Entry {
+    Entry {
+        id,
+        section_id: section,
+        link_id: 100 + id,
+        position: pos,
+        url: format!("https://e.example/{id}"),
+        title: Some(format!("Entry {id}")),
+        blurb: String::new(),
+        quotes: vec![],
+        credit: Credit::default(),
+        disclosures: vec![],
+    }
+}
+
+fn issue() -> Issue {
+    let section = |id, heading: &str, style, entries| Section {
+        id,
+        issue_id: 1,
+        heading: heading.into(),
+        style,
+        position: id,
+        entries,
+    };
+    Issue {
+        id: 1,
+        number: 380,
+        title: "SRE Weekly Issue #380".into(),
+        date: None,
+        status: IssueStatus::Draft,
+        intro: None,
+        sponsor: None,
+        sections: vec![
+            section(
+                10,
+                "Articles",
+                SectionStyle::Articles,
+                vec![entry(1, 10, 0), entry(2, 10, 1)],
+            ),
+            section(11, "Outages", SectionStyle::List, vec![]),
+        ],
+    }
+}
+
+fn keys(app: &mut App, spec: &str) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    for k in spec.split(' ') {
+        let key = Key::parse(k).unwrap();
+        fx.extend(update(
+            app,
+            Msg::Key(KeyEvent::new(key.code, key.mods | shift(key.code))),
+        ));
+    }
+    fx
+}
+
+fn shift(code: ratatui::crossterm::event::KeyCode) -> KeyModifiers {
+    match code {
+        ratatui::crossterm::event::KeyCode::Char(c) if c.is_ascii_uppercase() => {
+            KeyModifiers::SHIFT
+        }
+        _ => KeyModifiers::NONE,
+    }
+}
+
+#[test]
+fn vim_and_arrow_keys_move_and_ask_for_details() {
+    let mut app = app();
+    assert_eq!(keys(&mut app, "j"), vec![Effect::LoadDetail(2)]);
+    assert_eq!(keys(&mut app, "down"), vec![Effect::LoadDetail(1)]);
+    keys(&mut app, "g");
+    assert_eq!(app.inbox.selected, 0);
+    keys(&mut app, "G");
+    assert_eq!(app.inbox.selected, 2);
+}
+
+#[test]
+fn filter_narrows_as_you_type_and_esc_clears() {
+    let mut app = app();
+    keys(&mut app, "/ c o n f");
+    assert_eq!(app.inbox.visible.len(), 1);
+    assert_eq!(app.inbox.selected_id(), Some(2));
+    keys(&mut app, "esc");
+    assert!(!app.inbox.filtering);
+    assert_eq!(app.inbox.visible.len(), 3);
+}
+
+#[test]
+fn hold_discard_restore_write_through() {
+    let mut app = app();
+    assert!(keys(&mut app, "h").contains(&Effect::SetLinkState(3, LinkState::Held)));
+    assert!(app.status.unsaved);
+    assert!(keys(&mut app, "d").contains(&Effect::SetLinkState(3, LinkState::Discarded)));
+    assert_eq!(app.inbox.visible.len(), 2);
+    assert!(keys(&mut app, "u").contains(&Effect::SetLinkState(3, LinkState::Inbox)));
+    assert_eq!(app.inbox.visible.len(), 3);
+    update(&mut app, Msg::Saved);
+    assert!(!app.status.unsaved && app.status.saved_once);
+}
+
+#[test]
+fn placing_asks_for_a_section_and_defaults_status_pages_to_the_list() {
+    let mut app = app();
+    update(
+        &mut app,
+        Msg::IssueLoaded {
+            issue: Some(Box::new(issue())),
+            issues: vec![],
+        },
+    );
+    keys(&mut app, "G enter");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no picker")
+    };
+    assert_eq!(p.options[p.selected].1, "Outages");
+    let fx = keys(&mut app, "enter");
+    assert!(fx.contains(&Effect::PlaceLink {
+        link_id: 1,
+        section: Some(11)
+    }));
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn no_draft_places_into_a_new_one() {
+    let mut app = app();
+    let fx = keys(&mut app, "enter");
+    assert!(fx.contains(&Effect::PlaceLink {
+        link_id: 3,
+        section: None
+    }));
+}
+
+#[test]
+fn issue_keys_reorder_move_remove_and_export() {
+    let mut app = app();
+    update(
+        &mut app,
+        Msg::IssueLoaded {
+            issue: Some(Box::new(issue())),
+            issues: vec![],
+        },
+    );
+    keys(&mut app, "2");
+    assert_eq!(app.screen, Screen::Issue);
+    // Rows: sponsor, intro, Articles, entry 1, entry 2, Outages.
+    let fx = keys(&mut app, "j j j J");
+    assert_eq!(
+        fx,
+        vec![Effect::MoveEntry {
+            entry_id: 1,
+            delta: 1
+        }]
+    );
+    assert_eq!(
+        app.issue.issue.as_ref().unwrap().sections[0].entries[1].id,
+        1
+    );
+    keys(&mut app, "m");
+    assert!(matches!(app.overlay, Some(Overlay::Picker(_))));
+    assert_eq!(
+        keys(&mut app, "enter"),
+        vec![Effect::MoveEntryTo {
+            entry_id: 1,
+            section_id: 11
+        }]
+    );
+    let fx = keys(&mut app, "x");
+    assert!(fx.contains(&Effect::RemoveEntry(1)));
+    // Sections reorder with the same keys on a heading.
+    let fx = keys(&mut app, "k k K");
+    assert_eq!(fx, vec![]);
+    let fx = keys(&mut app, "G K");
+    assert_eq!(
+        fx,
+        vec![Effect::MoveSection {
+            section_id: 11,
+            delta: -1
+        }]
+    );
+    app.export_dir = "/x".into();
+    let fx = keys(&mut app, "e j tab j enter");
+    assert_eq!(
+        fx,
+        vec![Effect::Export {
+            issue_id: 1,
+            format: ExportFormat::Html,
+            dest: Destination::File("/x/issue-380.html".into())
+        }]
+    );
+}
+
+#[test]
+fn editor_writes_through_and_esc_backs_out() {
+    let mut app = app();
+    update(
+        &mut app,
+        Msg::IssueLoaded {
+            issue: Some(Box::new(issue())),
+            issues: vec![],
+        },
+    );
+    let fx = keys(&mut app, "2 j j j enter");
+    assert_eq!(fx, vec![Effect::SuggestDisclosures { entry_id: 1 }]);
+    assert_eq!(app.screen, Screen::Editor);
+    let fx = keys(&mut app, "O k");
+    let Some(Effect::SaveEntry { entry_id: 1, edit }) = fx.last() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(edit.blurb, "Ok");
+    // q types a q in a text field: it does not quit.
+    keys(&mut app, "q");
+    assert!(!app.quit);
+    let fx = keys(&mut app, "ctrl-e");
+    assert_eq!(
+        fx,
+        vec![Effect::ExternalEdit {
+            field: 1,
+            text: "Okq".into()
+        }]
+    );
+    let fx = update(
+        &mut app,
+        Msg::ExternalEdited {
+            field: 1,
+            text: "From vi\n".into(),
+        },
+    );
+    let Some(Effect::SaveEntry { edit, .. }) = fx.first() else {
+        panic!()
+    };
+    assert_eq!(edit.blurb, "From vi");
+    keys(&mut app, "esc");
+    assert_eq!(app.screen, Screen::Issue);
+    keys(&mut app, "esc");
+    assert_eq!(app.screen, Screen::Inbox);
+}
+
+#[test]
+fn pasting_urls_in_the_inbox_adds_them() {
+    let mut app = app();
+    let fx = update(
+        &mut app,
+        Msg::Paste("https://a.example/1\nhttps://b.example/2 junk".into()),
+    );
+    assert_eq!(
+        fx,
+        vec![Effect::AddUrls(vec![
+            "https://a.example/1".into(),
+            "https://b.example/2".into()
+        ])]
+    );
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen_and_q_quits() {
+    let mut app = app();
+    keys(&mut app, "?");
+    let Some(Overlay::Help(h)) = &app.overlay else {
+        panic!()
+    };
+    assert!(
+        h.lines
+            .iter()
+            .any(|(k, a)| k == "h" && *a == super::action::Action::Hold)
+    );
+    keys(&mut app, "esc q");
+    assert!(app.quit);
+}
+
+#[test]
+fn fetch_progress_counts_and_reloads_rows() {
+    let mut app = app();
+    update(&mut app, Msg::FetchQueued(2));
+    update(&mut app, Msg::FetchStarted(3));
+    assert!(app.inbox.fetching.contains(&3));
+    assert_eq!(
+        update(&mut app, Msg::FetchDone(3)),
+        vec![Effect::LoadRows(vec![3]), Effect::LoadDetail(3)]
+    );
+    assert_eq!(app.status.fetching(), 1);
+}

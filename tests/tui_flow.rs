@@ -1,0 +1,290 @@
+//! The TUI end to end on ratatui's TestBackend, driven by key events: the same `step` the
+//! real loop uses, with a loopback HTTP server standing in for the web.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use roundup::store::Store;
+use roundup::tui::app::{start, step};
+use roundup::tui::keymap::Key;
+use roundup::tui::runner::Runner;
+use roundup::tui::state::{App, Msg};
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+struct Harness {
+    app: App,
+    runner: Runner,
+    term: Terminal<TestBackend>,
+    dir: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new(w: u16, h: u16, fill: impl FnOnce(&Store)) -> Harness {
+        Harness::with_config(w, h, fill, None)
+    }
+
+    fn with_config(w: u16, h: u16, fill: impl FnOnce(&Store), config: Option<&str>) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db")).unwrap();
+        fill(&store);
+        // A config directory of our own: the built-in config and keymap unless told.
+        let cfg = dir.path().join("config");
+        std::fs::create_dir_all(&cfg).unwrap();
+        if let Some(text) = config {
+            std::fs::write(cfg.join("config.toml"), text).unwrap();
+        }
+        let (mut app, mut runner) = roundup::tui::setup(store, Some(&cfg), (w, h));
+        app.color = false;
+        app.export_dir = dir.path().to_path_buf();
+        runner.opener = None;
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        start(&mut app, &mut runner, &mut term).unwrap();
+        Harness {
+            app,
+            runner,
+            term,
+            dir,
+        }
+    }
+
+    fn send(&mut self, msg: Msg) {
+        step(&mut self.app, &mut self.runner, msg, &mut |_| None);
+    }
+
+    /// Keys by keymap name, separated by spaces: "j j enter ctrl-q G".
+    fn keys(&mut self, spec: &str) {
+        for k in spec.split(' ') {
+            let key = Key::parse(k).unwrap_or_else(|| panic!("bad key {k}"));
+            let mut mods = key.mods;
+            if let KeyCode::Char(c) = key.code {
+                if c.is_ascii_uppercase() {
+                    mods |= KeyModifiers::SHIFT;
+                }
+            }
+            self.send(Msg::Key(KeyEvent::new(key.code, mods)));
+        }
+    }
+
+    fn typ(&mut self, text: &str) {
+        for c in text.chars() {
+            self.send(Msg::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+
+    fn wait_background(&mut self) {
+        let t0 = Instant::now();
+        loop {
+            for m in self.runner.poll() {
+                self.send(m);
+            }
+            if !self.runner.busy() {
+                break;
+            }
+            assert!(
+                t0.elapsed() < Duration::from_secs(20),
+                "fetches did not finish"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn screen(&mut self) -> String {
+        let app = &self.app;
+        self.term
+            .draw(|f| roundup::tui::view::draw(app, f))
+            .unwrap();
+        self.term.backend().to_string()
+    }
+}
+
+/// Serves a small article page for any path; the path goes into the title.
+fn loopback_server() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let n = s.read(&mut buf).unwrap_or(0);
+            let req = String::from_utf8_lossy(&buf[..n]);
+            let path = req
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or("/")
+                .trim_start_matches('/')
+                .to_string();
+            let body = format!(
+                "<html><head><title>x</title>\
+                 <meta property=\"og:title\" content=\"Loopback {path} review\">\
+                 <meta property=\"og:site_name\" content=\"Loopback Weekly\">\
+                 <meta name=\"author\" content=\"Ada Lovelace\">\
+                 <meta property=\"og:description\" content=\"What we learned from {path}.\">\
+                 </head><body><p>Hello</p></body></html>"
+            );
+            let resp = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = s.write_all(resp.as_bytes());
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn add_filter_place_write_reorder_export() {
+    let base = loopback_server();
+    let mut h = Harness::new(100, 30, |_| {});
+    let first = h.screen();
+    assert!(first.contains("Your inbox is empty"), "{first}");
+
+    // Add one URL by typing, then two at once by pasting.
+    h.keys("a");
+    h.typ(&format!("{base}/outage"));
+    h.keys("enter");
+    h.send(Msg::Paste(format!("{base}/latency\n{base}/capacity\n")));
+    h.wait_background();
+    let screen = h.screen();
+    assert!(screen.contains("Loopback outage review"), "{screen}");
+    assert!(screen.contains("Loopback capacity review"), "{screen}");
+    assert!(
+        screen.contains("Loopback Weekly · Ada Lovelace"),
+        "{screen}"
+    );
+
+    // Filter, then place: no draft yet, so issue #1 is created with it in Articles.
+    h.keys("/");
+    h.typ("outage");
+    let screen = h.screen();
+    assert!(screen.contains("Inbox 1 · filter: outage"), "{screen}");
+    h.keys("enter enter");
+    assert!(h.screen().contains("draft #1 (1 entries)"));
+
+    // A second link: now the picker asks, Articles is the default.
+    h.keys("esc");
+    h.typ("/");
+    h.typ("latency");
+    h.keys("enter enter");
+    assert!(h.screen().contains("Place in #1"));
+    h.keys("enter");
+    assert!(h.screen().contains("draft #1 (2 entries)"));
+
+    // Issue screen: sponsor, intro, Articles, entry 1, entry 2. Write a blurb and a quote
+    // for the first entry.
+    h.keys("2 j j j enter");
+    assert!(h.screen().contains("Entry · Articles #1"));
+    h.typ("A fine *postmortem*.");
+    h.keys("ctrl-q");
+    h.typ("We were wrong about the cache.");
+    let screen = h.screen();
+    assert!(screen.contains("✓ saved"), "{screen}");
+    h.keys("esc");
+
+    // Reorder: the second entry moves above the first.
+    h.keys("j K");
+    let issue = h.runner.store.current_draft().unwrap().unwrap();
+    let titles: Vec<_> = issue.sections[0]
+        .entries
+        .iter()
+        .map(|e| e.title.clone().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Loopback latency review", "Loopback outage review"]
+    );
+
+    // Export as plain text to a file.
+    h.keys("e j j tab j enter");
+    let path = h.dir.path().join("issue-1.txt");
+    let screen = h.screen();
+    assert!(screen.contains("Wrote issue #1 as Plain text"), "{screen}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let latency = text.find("Loopback latency review").unwrap();
+    let outage = text.find("Loopback outage review").unwrap();
+    assert!(latency < outage, "{text}");
+    assert!(text.contains("A fine _postmortem_."), "{text}");
+    assert!(text.contains("We were wrong about the cache."), "{text}");
+    assert!(text.contains("Ada Lovelace"), "{text}");
+
+    // Removing an entry sends its link back to the inbox list.
+    h.keys("x 1");
+    let screen = h.screen();
+    assert!(screen.contains("draft #1 (1 entries)"), "{screen}");
+    assert!(screen.contains("Loopback latency review"), "{screen}");
+    let latency = h
+        .runner
+        .store
+        .find_by_url(&format!("{base}/latency"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(latency.state, roundup::model::LinkState::Inbox);
+}
+
+#[test]
+fn discard_restore_hold_and_help() {
+    let mut h = Harness::new(100, 30, |s| roundup::demo::build(s).unwrap());
+    let before = h.app.inbox.visible.len();
+    h.keys("d");
+    assert_eq!(h.app.inbox.visible.len(), before - 1);
+    assert!(h.screen().contains("Discarded"));
+    h.keys("u");
+    assert_eq!(h.app.inbox.visible.len(), before);
+    h.keys("h");
+    let id = h.app.inbox.selected_id().unwrap();
+    assert_eq!(
+        h.runner.store.link(id).unwrap().state,
+        roundup::model::LinkState::Held
+    );
+    h.keys("?");
+    let help = h.screen();
+    assert!(help.contains("hold for next week"), "{help}");
+    h.keys("esc q");
+    assert!(h.app.quit);
+}
+
+#[test]
+fn user_keys_from_config_toml_overlay_the_defaults() {
+    let config = "[newsletter]\nname = \"Ops Digest\"\n\n[keys.inbox]\n\"x\" = \"discard\"\n\"d\" = \"none\"\n";
+    let mut h = Harness::with_config(100, 30, |s| roundup::demo::build(s).unwrap(), Some(config));
+    let before = h.app.inbox.visible.len();
+    h.keys("d");
+    assert_eq!(h.app.inbox.visible.len(), before);
+    h.keys("x");
+    assert_eq!(h.app.inbox.visible.len(), before - 1);
+    h.keys("?");
+    let help = h.screen();
+    assert!(help.contains("x             discard"), "{help}");
+    assert!(help.contains("Ops Digest"), "{help}");
+}
+
+fn demo(w: u16, h: u16) -> Harness {
+    Harness::new(w, h, |s| roundup::demo::build(s).unwrap())
+}
+
+#[test]
+fn snapshots() {
+    for (w, hgt) in [(80, 24), (160, 48)] {
+        let size = format!("{w}x{hgt}");
+        let mut h = Harness::new(w, hgt, |_| {});
+        insta::assert_snapshot!(format!("empty_{size}"), h.screen());
+
+        let mut h = demo(w, hgt);
+        h.app.export_dir = "/home/editor".into();
+        insta::assert_snapshot!(format!("inbox_{size}"), h.screen());
+        h.keys("?");
+        insta::assert_snapshot!(format!("help_{size}"), h.screen());
+        h.keys("esc 2");
+        insta::assert_snapshot!(format!("issue_{size}"), h.screen());
+        h.keys("j j j enter");
+        insta::assert_snapshot!(format!("entry_{size}"), h.screen());
+        h.keys("esc 3");
+        insta::assert_snapshot!(format!("preview_{size}"), h.screen());
+        h.keys("esc e");
+        insta::assert_snapshot!(format!("export_{size}"), h.screen());
+    }
+}
