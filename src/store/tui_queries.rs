@@ -23,6 +23,8 @@ pub struct InboxRow {
     pub error: Option<Box<str>>,
     /// Featured in a published issue before.
     pub featured: bool,
+    /// The haystack is ASCII (known once here, not checked again on every keystroke).
+    pub ascii: bool,
     /// For a held link: the newest issue that existed when it was held ("held from #379").
     pub held_from: Option<i64>,
 }
@@ -50,6 +52,7 @@ impl InboxRow {
         let publication_end = authors_end + 1 + publication.len() as u32;
         InboxRow {
             id,
+            ascii: hay.is_ascii(),
             hay: hay.into_boxed_str(),
             title_end,
             authors_end,
