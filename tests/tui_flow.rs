@@ -262,6 +262,35 @@ fn user_keys_from_config_toml_overlay_the_defaults() {
     assert!(help.contains("Ops Digest"), "{help}");
 }
 
+#[test]
+fn disclosure_rules_are_suggested_and_toggled() {
+    let config = "[[disclosure.rules]]\npublication = \"Honeycomb\"\nnote = \"Full disclosure: Honeycomb is my employer.\"\n";
+    let mut h = Harness::with_config(120, 40, |s| roundup::demo::build(s).unwrap(), Some(config));
+    // Issue #380: sponsor, intro, Articles, the Honeycomb entry.
+    h.keys("2 j j j enter");
+    let screen = h.screen();
+    assert!(
+        screen.contains("[ ] Full disclosure: Honeycomb is my employer."),
+        "{screen}"
+    );
+    h.keys("ctrl-t");
+    assert!(
+        h.screen()
+            .contains("[x] Full disclosure: Honeycomb is my employer.")
+    );
+    let draft = h.runner.store.current_draft().unwrap().unwrap();
+    assert_eq!(
+        draft.sections[0].entries[0].disclosures,
+        ["Full disclosure: Honeycomb is my employer."]
+    );
+    assert!(
+        h.app
+            .preview
+            .text
+            .contains("Full disclosure: Honeycomb is my employer.")
+    );
+}
+
 fn demo(w: u16, h: u16) -> Harness {
     Harness::new(w, h, |s| roundup::demo::build(s).unwrap())
 }

@@ -23,6 +23,10 @@ pub struct InboxRow {
     pub error: Option<Box<str>>,
     /// Featured in a published issue before.
     pub featured: bool,
+    /// The haystack is ASCII (known once here, not checked again on every keystroke).
+    pub ascii: bool,
+    /// For a held link: the newest issue that existed when it was held ("held from #379").
+    pub held_from: Option<i64>,
 }
 
 impl InboxRow {
@@ -48,6 +52,7 @@ impl InboxRow {
         let publication_end = authors_end + 1 + publication.len() as u32;
         InboxRow {
             id,
+            ascii: hay.is_ascii(),
             hay: hay.into_boxed_str(),
             title_end,
             authors_end,
@@ -57,6 +62,7 @@ impl InboxRow {
             fetched: false,
             error: None,
             featured: false,
+            held_from: None,
         }
     }
     /// Everything the filter matches against.
@@ -84,7 +90,9 @@ impl InboxRow {
 const ROW_SQL: &str = "SELECT l.id, coalesce(l.title, ''), l.url, l.authors, coalesce(l.publication, ''), \
      l.state, coalesce(unixepoch(l.added_at), 0), l.fetched_at IS NOT NULL, l.fetch_error, \
      EXISTS (SELECT 1 FROM entries e JOIN sections s ON s.id = e.section_id \
-        JOIN issues i ON i.id = s.issue_id WHERE e.link_id = l.id AND i.status = 'published') \
+        JOIN issues i ON i.id = s.issue_id WHERE e.link_id = l.id AND i.status = 'published'), \
+     CASE WHEN l.state = 'held' THEN (SELECT max(i.number) FROM issues i \
+        WHERE i.created_at <= l.state_changed_at) END \
      FROM links l";
 
 /// "[\"A\",\"B\"]" → "A, B" without a JSON parse for the common case (no escapes).
@@ -125,6 +133,7 @@ fn row_from(row: &Row) -> rusqlite::Result<InboxRow> {
     r.fetched = row.get(7)?;
     r.error = row.get_ref(8)?.as_str_or_null()?.map(Box::from);
     r.featured = row.get(9)?;
+    r.held_from = row.get(10)?;
     Ok(r)
 }
 

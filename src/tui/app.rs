@@ -129,8 +129,18 @@ pub fn run(
 /// Suspends the TUI, runs `$VISUAL`/`$EDITOR` (else vi) on a temp file holding `text`, and
 /// comes back with what was saved.
 fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Option<String> {
-    let path = std::env::temp_dir().join(format!("roundup-{}.md", std::process::id()));
-    std::fs::write(&path, text).ok()?;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let path = std::env::temp_dir().join(format!("roundup-{}-{nanos}.md", std::process::id()));
+    // create_new: never write through a file (or symlink) someone else put there.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .ok()?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).ok()?;
+    drop(file);
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".into());

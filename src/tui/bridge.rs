@@ -76,7 +76,10 @@ impl Fetches {
                         if let Err(e) = store.record_fetch(link_id, &result) {
                             log::warn!("recording the fetch of link {link_id}: {e}");
                         }
-                        msgs.push(Msg::FetchDone(link_id));
+                        msgs.push(Msg::FetchDone {
+                            id: link_id,
+                            ok: result.is_ok(),
+                        });
                     }
                     Ok(FetchEvent::Finished) | Err(TryRecvError::Disconnected) => {
                         msgs.push(Msg::FetchFinished);

@@ -79,7 +79,11 @@ pub enum Msg {
     /// This many fetches were started.
     FetchQueued(usize),
     FetchStarted(i64),
-    FetchDone(i64),
+    /// One fetch ended (its result is already in the store).
+    FetchDone {
+        id: i64,
+        ok: bool,
+    },
     FetchFinished,
     ExternalEdited {
         field: usize,

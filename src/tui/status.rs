@@ -16,6 +16,7 @@ pub struct Status {
     pub saved_once: bool,
     pub fetch_total: usize,
     pub fetch_done: usize,
+    pub fetch_failed: usize,
 }
 
 impl Status {

@@ -326,8 +326,14 @@ fn fetch_progress_counts_and_reloads_rows() {
     update(&mut app, Msg::FetchStarted(3));
     assert!(app.inbox.fetching.contains(&3));
     assert_eq!(
-        update(&mut app, Msg::FetchDone(3)),
+        update(&mut app, Msg::FetchDone { id: 3, ok: false }),
         vec![Effect::LoadRows(vec![3]), Effect::LoadDetail(3)]
     );
     assert_eq!(app.status.fetching(), 1);
+    update(&mut app, Msg::FetchDone { id: 2, ok: true });
+    update(&mut app, Msg::FetchFinished);
+    assert_eq!(
+        app.status.message.as_deref(),
+        Some("Fetched 2 links: 1 failed (✗ in the list)")
+    );
 }

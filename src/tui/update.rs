@@ -65,9 +65,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.inbox.fetching.insert(id);
             vec![]
         }
-        Msg::FetchDone(id) => {
+        Msg::FetchDone { id, ok } => {
             app.inbox.fetching.remove(&id);
             app.status.fetch_done += 1;
+            app.status.fetch_failed += usize::from(!ok);
             let mut fx = vec![Effect::LoadRows(vec![id])];
             if app.inbox.selected_id() == Some(id) {
                 fx.push(Effect::LoadDetail(id));
@@ -76,12 +77,19 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::FetchFinished => {
             if app.status.fetching() == 0 {
-                let n = app.status.fetch_total;
+                let (n, failed) = (app.status.fetch_total, app.status.fetch_failed);
                 app.status.fetch_total = 0;
                 app.status.fetch_done = 0;
+                app.status.fetch_failed = 0;
                 app.inbox.fetching.clear();
                 if n > 0 && app.status.message.is_none() {
-                    app.status.info(format!("Fetched {n} link(s)"));
+                    let s = if n == 1 { "" } else { "s" };
+                    match failed {
+                        0 => app.status.info(format!("Fetched {n} link{s}")),
+                        f => app
+                            .status
+                            .error(format!("Fetched {n} link{s}: {f} failed (✗ in the list)")),
+                    }
                 }
             }
             vec![]

@@ -37,7 +37,11 @@ impl Worker {
             let Some(row) = rows.get(i as usize) else {
                 continue;
             };
-            let hay = Utf32Str::new(row.haystack(), &mut self.buf);
+            let hay = if row.ascii {
+                Utf32Str::Ascii(row.haystack().as_bytes())
+            } else {
+                Utf32Str::new(row.haystack(), &mut self.buf)
+            };
             let mut settled = base;
             for atom in settle {
                 match score_atom(atom, hay, &mut self.matcher) {

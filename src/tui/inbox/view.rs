@@ -125,8 +125,10 @@ fn draw_row(
             parts.push(row.authors());
         }
         let mut s = parts.join(" · ");
-        if row.state != LinkState::Inbox {
-            s.push_str(&format!(" · {}", row.state));
+        match (row.state, row.held_from) {
+            (LinkState::Inbox, _) => {}
+            (LinkState::Held, Some(n)) => s.push_str(&format!(" · held from #{n}")),
+            (state, _) => s.push_str(&format!(" · {state}")),
         }
         if s.is_empty() {
             row.url().to_string()

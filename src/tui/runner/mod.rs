@@ -231,12 +231,7 @@ impl Runner {
             }
             Effect::SuggestDisclosures { entry_id } => {
                 let entry = s.entry(entry_id)?;
-                let issue_id: i64 = s.conn().query_row(
-                    "SELECT issue_id FROM sections WHERE id = ?1",
-                    [entry.section_id],
-                    |r| r.get(0),
-                )?;
-                let issue = s.issue_by_id(issue_id)?;
+                let issue = s.issue_of_section(entry.section_id)?;
                 Ok(vec![Msg::Disclosures(crate::compose::suggested_for_entry(
                     &entry,
                     &issue,
