@@ -198,9 +198,9 @@ fn any_issue() -> impl Strategy<Value = Issue> {
 /// An issue the loader accepts: hostile texts, but a valid number and date, non-empty
 /// headings and sponsor name, and distinct http(s) URLs (with hostile query strings).
 fn loadable_issue() -> impl Strategy<Value = Issue> {
-    let non_empty = hostile().prop_map(|s| format!("H{s}"));
+    let non_empty = hostile().prop_map(|s| format!("H{s}")).boxed();
     let url = "[a-z\"'<> ]{0,8}"
-        .prop_map(|q| format!("https://example.com/p?q={q}"))
+        .prop_map(|q| format!("https://example.com/p?q={}", q.trim()))
         .boxed();
     let section = (
         non_empty.clone(),

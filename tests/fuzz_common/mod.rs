@@ -34,15 +34,27 @@ pub fn check_html(html: &str) -> Result<(), String> {
         let name = el.name();
         if matches!(
             name,
-            "script" | "iframe" | "object" | "embed" | "img" | "style" | "form" | "svg"
-                | "math" | "base" | "link" | "frame" | "frameset" | "input" | "button"
+            "script"
+                | "iframe"
+                | "object"
+                | "embed"
+                | "img"
+                | "style"
+                | "form"
+                | "svg"
+                | "math"
+                | "base"
+                | "link"
+                | "frame"
+                | "frameset"
+                | "input"
+                | "button"
         ) {
             return Err(format!("<{name}> element in HTML"));
         }
         for (attr, value) in el.attrs() {
             let attr = attr.to_ascii_lowercase();
-            if attr.starts_with("on") || attr == "src" || attr == "srcdoc" || attr == "formaction"
-            {
+            if attr.starts_with("on") || attr == "src" || attr == "srcdoc" || attr == "formaction" {
                 return Err(format!("attribute {attr}={value:?} on <{name}>"));
             }
             if attr == "href" && !allowed_href(value) {
