@@ -10,33 +10,108 @@ use std::sync::OnceLock;
 #[path = "../../tests/fuzz_common/mod.rs"]
 mod fuzz_common;
 
+/// Fragments that byte-level mutation rarely spells out: Markdown and HTML syntax, unsafe
+/// schemes. A text is a sequence of these and arbitrary strings.
+const TOKENS: &[&str] = &[
+    "<script>",
+    "</script>",
+    "<SCRIPT",
+    "javascript:",
+    "JaVaScRiPt:",
+    "data:text/html,",
+    "vbscript:",
+    "https://",
+    "http://",
+    "mailto:",
+    "[",
+    "]",
+    "(",
+    ")",
+    "<",
+    ">",
+    "](",
+    "]: ",
+    "![",
+    "`",
+    "```",
+    "\\",
+    "\n",
+    "\n\n",
+    "> ",
+    "- ",
+    "1. ",
+    "# ",
+    "    ",
+    "<!--",
+    "-->",
+    "<a href=\"",
+    "\"",
+    "'",
+    "&",
+    "&#106;",
+    "&lt;",
+    "onerror=",
+    "<img src=x ",
+    "*",
+    "_",
+    "~",
+    "|",
+    "<div>",
+    "</div>",
+    "<https://e.com>",
+    "<javascript:alert(1)>",
+    "\u{0}",
+    "\r",
+];
+
+#[derive(Debug, Arbitrary)]
+enum Piece {
+    Raw(String),
+    Token(u8),
+}
+
+#[derive(Debug, Arbitrary)]
+struct Text(Vec<Piece>);
+
+impl Text {
+    fn get(self) -> String {
+        self.0
+            .into_iter()
+            .map(|p| match p {
+                Piece::Raw(s) => s,
+                Piece::Token(i) => TOKENS[i as usize % TOKENS.len()].to_string(),
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Arbitrary)]
 struct AIssue {
     number: i64,
-    title: String,
-    date: Option<String>,
-    intro: Option<String>,
-    sponsor: Option<(String, Option<String>, Option<String>)>,
+    title: Text,
+    date: Option<Text>,
+    intro: Option<Text>,
+    sponsor: Option<(Text, Option<Text>, Option<Text>)>,
     sections: Vec<ASection>,
 }
 
 #[derive(Debug, Arbitrary)]
 struct ASection {
-    heading: String,
+    heading: Text,
     list: bool,
     entries: Vec<AEntry>,
 }
 
 #[derive(Debug, Arbitrary)]
 struct AEntry {
-    url: String,
-    title: Option<String>,
-    blurb: String,
-    quotes: Vec<String>,
-    authors: Vec<String>,
-    publication: Option<String>,
-    via: Option<String>,
-    disclosures: Vec<String>,
+    url: Text,
+    title: Option<Text>,
+    blurb: Text,
+    quotes: Vec<Text>,
+    authors: Vec<Text>,
+    publication: Option<Text>,
+    via: Option<Text>,
+    disclosures: Vec<Text>,
 }
 
 impl AIssue {
@@ -44,11 +119,15 @@ impl AIssue {
         Issue {
             id: 1,
             number: self.number,
-            title: self.title,
-            date: self.date,
+            title: self.title.get(),
+            date: self.date.map(Text::get),
             status: IssueStatus::Draft,
-            intro: self.intro,
-            sponsor: self.sponsor.map(|(name, url, message)| Sponsor { name, url, message }),
+            intro: self.intro.map(Text::get),
+            sponsor: self.sponsor.map(|(name, url, message)| Sponsor {
+                name: name.get(),
+                url: url.map(Text::get),
+                message: message.map(Text::get),
+            }),
             sections: self
                 .sections
                 .into_iter()
@@ -56,8 +135,12 @@ impl AIssue {
                 .map(|(i, s)| Section {
                     id: i as i64 + 1,
                     issue_id: 1,
-                    heading: s.heading,
-                    style: if s.list { SectionStyle::List } else { SectionStyle::Articles },
+                    heading: s.heading.get(),
+                    style: if s.list {
+                        SectionStyle::List
+                    } else {
+                        SectionStyle::Articles
+                    },
                     position: i as i64,
                     entries: s
                         .entries
@@ -68,16 +151,16 @@ impl AIssue {
                             section_id: i as i64 + 1,
                             link_id: j as i64 + 1,
                             position: j as i64,
-                            url: e.url,
-                            title: e.title,
-                            blurb: e.blurb,
-                            quotes: e.quotes,
+                            url: e.url.get(),
+                            title: e.title.map(Text::get),
+                            blurb: e.blurb.get(),
+                            quotes: e.quotes.into_iter().map(Text::get).collect(),
                             credit: Credit {
-                                authors: e.authors,
-                                publication: e.publication,
-                                via: e.via,
+                                authors: e.authors.into_iter().map(Text::get).collect(),
+                                publication: e.publication.map(Text::get),
+                                via: e.via.map(Text::get),
                             },
-                            disclosures: e.disclosures,
+                            disclosures: e.disclosures.into_iter().map(Text::get).collect(),
                         })
                         .collect(),
                 })

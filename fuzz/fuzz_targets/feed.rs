@@ -12,12 +12,18 @@ fuzz_target!(|data: &[u8]| {
         panic!("a parsed body is never NotModified");
     };
     for item in items {
-        assert!(item.description.as_ref().is_none_or(|d| d.chars().count() <= 401));
+        assert!(
+            item.description
+                .as_ref()
+                .is_none_or(|d| d.chars().count() <= 401)
+        );
     }
     let mut store = Store::open_in_memory().expect("in-memory store");
     let (feed_id, _) = store
         .add_feed("https://example.com/feed.xml", None, None)
         .expect("add feed");
-    let counts = store.record_feed_pull(feed_id, &outcome).expect("record pull");
+    let counts = store
+        .record_feed_pull(feed_id, &outcome)
+        .expect("record pull");
     assert_eq!(counts.added + counts.known + counts.invalid, items.len());
 });
