@@ -142,13 +142,24 @@ fn pull_one(
     else {
         return Ok(PullOutcome::NotModified);
     };
-    let feed = feed_rs::parser::parse(body.as_slice())
-        .map_err(|e| FeedError::Parse(one_line(&e.to_string())))?;
+    parse_pull(&final_url, &body, etag, last_modified)
+}
+
+/// The pure part of a pull: a fetched feed body (from `final_url`) to its outcome. Public so
+/// the fuzzer can reach it without a network.
+pub fn parse_pull(
+    final_url: &str,
+    body: &[u8],
+    etag: Option<String>,
+    last_modified: Option<String>,
+) -> Result<PullOutcome, FeedError> {
+    let feed =
+        feed_rs::parser::parse(body).map_err(|e| FeedError::Parse(one_line(&e.to_string())))?;
     let title = feed.title.as_ref().and_then(|t| tidy_text(&t.content));
     let items = feed
         .entries
         .iter()
-        .filter_map(|e| item(e, &feed, title.as_deref(), &final_url))
+        .filter_map(|e| item(e, &feed, title.as_deref(), final_url))
         .collect();
     Ok(PullOutcome::Fetched {
         title,

@@ -53,6 +53,11 @@ pub fn escape_line(text: &str) -> String {
     out
 }
 
+/// `escape` line by line: the line breaks are kept.
+fn escape_lines(text: &str) -> String {
+    text.split('\n').map(escape).collect::<Vec<_>>().join("\n")
+}
+
 /// A link destination: backslash escapes for the characters that would end it.
 fn escape_url(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
@@ -78,7 +83,8 @@ pub fn sanitize(src: &str) -> String {
     let mut skipping: Option<Range<usize>> = None;
     let mut dropped_text = String::new();
     let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+    let mut parser = Parser::new_ext(src, options()).into_offset_iter();
+    for (event, range) in parser.by_ref() {
         if let Some(link) = skipping.clone() {
             // Inside a dropped link or image: collect its text, wait for its end.
             match &event {
@@ -99,8 +105,13 @@ pub fn sanitize(src: &str) -> String {
         }
         match event {
             Event::Html(_) | Event::InlineHtml(_) => {
-                let raw = &src[range.clone()];
-                edits.push((range, raw.replace('<', "\\<")));
+                // Escaping only `<` is not enough (found by fuzzing): an HTML block swallows
+                // the rest of its line, so `<script>x</script>[a](data:…)` had its unsafe link
+                // hidden from this pass, then parsed as a live link once the block was
+                // escaped. Escape every inline special, keeping line breaks, so nothing in
+                // the former HTML can become Markdown.
+                let text = escape_lines(&src[range.clone()]);
+                edits.push((range, text));
             }
             Event::Start(Tag::Link { dest_url, .. }) if safe_url(&dest_url).is_none() => {
                 skipping = Some(range);
@@ -112,6 +123,14 @@ pub fn sanitize(src: &str) -> String {
                 edits.push((range, "\\\n".to_string()));
             }
             _ => {}
+        }
+    }
+    // A reference definition makes no event, so an unsafe one used to survive (found by
+    // fuzzing): harmless in its own text, but the export is one Markdown document, and
+    // `[b][a]` in another field then linked to `[a]: javascript:…`. Turn it into text.
+    for (_, def) in parser.reference_definitions().iter() {
+        if safe_url(&def.dest).is_none() {
+            edits.push((def.span.clone(), escape_lines(&src[def.span.clone()])));
         }
     }
     edits.sort_by_key(|(r, _)| r.start);
@@ -204,11 +223,11 @@ mod tests {
         assert_eq!(sanitize("*a* [b](https://x.com)"), "*a* [b](https://x.com)");
         assert_eq!(
             sanitize("x <script>alert(1)</script> y"),
-            "x \\<script>alert(1)\\</script> y"
+            "x \\<script\\>alert(1)\\</script\\> y"
         );
         assert_eq!(
             sanitize("<div onclick=\"x\">\nhi\n</div>"),
-            "\\<div onclick=\"x\">\nhi\n\\</div>"
+            "\\<div onclick=\"x\"\\>\nhi\n\\</div\\>"
         );
         assert_eq!(
             sanitize("see [this *one*](javascript:alert(1)) now"),
