@@ -53,6 +53,8 @@ pub enum Effect {
         limit: Option<usize>,
     },
     LoadRows(Vec<i64>),
+    /// Has another process written to the database? (`Msg::DataChanged` if so.)
+    CheckDataVersion,
     LoadDetail(i64),
     AddUrls(Vec<String>),
     SetLinkState(i64, LinkState),

@@ -59,6 +59,10 @@ pub enum Msg {
     Resize(u16, u16),
     /// The clock moved (ages, and flushing typed text).
     Tick(i64),
+    /// Time to ask whether another process wrote (the loop sends it every ~500 ms).
+    PollChanges,
+    /// Another process wrote: reload what is shown.
+    DataChanged,
     InboxLoaded {
         rows: Vec<InboxRow>,
         complete: bool,

@@ -337,3 +337,25 @@ fn fetch_progress_counts_and_reloads_rows() {
         Some("Fetched 2 links: 1 failed (✗ in the list)")
     );
 }
+
+#[test]
+fn another_process_writing_reloads_inbox_issue_and_detail() {
+    let mut app = app();
+    assert_eq!(
+        update(&mut app, Msg::PollChanges),
+        vec![Effect::CheckDataVersion]
+    );
+    app.inbox.show_all = true;
+    let fx = update(&mut app, Msg::DataChanged);
+    assert_eq!(
+        fx,
+        vec![
+            Effect::LoadInbox {
+                all: true,
+                limit: None
+            },
+            Effect::LoadIssue(None),
+            Effect::LoadDetail(3),
+        ]
+    );
+}

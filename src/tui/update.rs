@@ -22,6 +22,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.now = now;
             vec![]
         }
+        Msg::PollChanges => vec![Effect::CheckDataVersion],
+        Msg::DataChanged => reload_all(app),
         Msg::InboxLoaded { rows, complete } => {
             app.inbox.set_rows(rows, complete);
             detail_of_selection(app)
@@ -112,6 +114,21 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![]
         }
     }
+}
+
+/// Another process wrote: read the inbox and the issue shown again. The inbox keeps its
+/// selection (by id) and filter (`InboxState::set_rows`); the issue its cursor.
+fn reload_all(app: &App) -> Vec<Effect> {
+    let mut fx = vec![
+        Effect::LoadInbox {
+            all: app.inbox.show_all,
+            limit: None,
+        },
+        Effect::LoadIssue(app.issue.issue.as_ref().map(|i| i.number)),
+    ];
+    // The selected link itself may have changed (a fetch by `feed pull`).
+    fx.extend(app.inbox.selected_id().map(Effect::LoadDetail));
+    fx
 }
 
 fn detail_of_selection(app: &App) -> Vec<Effect> {

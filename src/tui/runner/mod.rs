@@ -26,8 +26,14 @@ pub struct Runner {
     /// The current draft for disclosure suggestions in the inbox's detail pane (read on
     /// every selection change); dropped whenever an issue is reloaded.
     draft: Option<Option<Issue>>,
-    /// Reads running on their own connection (the full inbox of a big database).
-    pending: Vec<Receiver<Msg>>,
+    /// Reads running on their own connection (the full inbox of a big database), each with
+    /// the length of `touched` when it started.
+    pending: Vec<(Receiver<Msg>, usize)>,
+    /// Links this connection changed while a background read ran: that read's rows for them
+    /// are stale, so they are read again when it lands.
+    touched: Vec<i64>,
+    /// `PRAGMA data_version` when last looked at: another process wrote when it changes.
+    data_version: Option<i64>,
 }
 
 pub(super) type Res = anyhow::Result<Vec<Msg>>;
@@ -51,21 +57,74 @@ impl Runner {
             saved: HashMap::new(),
             draft: None,
             pending: Vec::new(),
+            touched: Vec::new(),
+            data_version: None,
         }
     }
 
     /// Results of background work (fetches, reads) that arrived since the last call.
     pub fn poll(&mut self) -> Vec<Msg> {
         let mut msgs = self.fetches.poll(&self.store);
-        self.pending.retain(|rx| match rx.try_recv() {
+        if !self.pending.is_empty() {
+            self.touched.extend(msgs.iter().filter_map(|m| match m {
+                Msg::FetchDone { id, .. } => Some(*id),
+                _ => None,
+            }));
+        }
+        let mut stale = Vec::new();
+        self.pending.retain(|(rx, since)| match rx.try_recv() {
             Ok(m) => {
+                let loaded = matches!(m, Msg::InboxLoaded { .. });
                 msgs.push(m);
+                if loaded {
+                    stale.extend(self.touched.get(*since..).unwrap_or_default());
+                }
                 false
             }
             Err(TryRecvError::Empty) => true,
             Err(TryRecvError::Disconnected) => false,
         });
+        if !stale.is_empty() {
+            stale.sort_unstable();
+            stale.dedup();
+            match self.store.inbox_rows_by_id(&stale) {
+                Ok(rows) => msgs.push(Msg::RowsUpdated(rows)),
+                Err(e) => msgs.push(Msg::Error(format!("reloading links: {e}"))),
+            }
+        }
+        if self.pending.is_empty() {
+            self.touched.clear();
+        }
         msgs
+    }
+
+    /// `Msg::DataChanged` when another connection committed since the last call (the first
+    /// call only takes the baseline).
+    fn check_data_version(&mut self) -> Res {
+        let now = self.store.data_version()?;
+        let before = self.data_version.replace(now);
+        Ok(match before {
+            Some(v) if v != now => vec![Msg::DataChanged],
+            _ => vec![],
+        })
+    }
+
+    /// Remembers the links an effect writes, while a background read could return them stale.
+    fn note_touched(&mut self, effect: &Effect) {
+        if self.pending.is_empty() {
+            return;
+        }
+        match effect {
+            Effect::SetLinkState(id, _) | Effect::PlaceLink { link_id: id, .. } => {
+                self.touched.push(*id)
+            }
+            Effect::RemoveEntry(id) => {
+                if let Ok(e) = self.store.entry(*id) {
+                    self.touched.push(e.link_id);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Background work is still running.
@@ -75,6 +134,7 @@ impl Runner {
 
     pub fn run(&mut self, effect: Effect) -> Vec<Msg> {
         log::debug!("effect {effect:?}");
+        self.note_touched(&effect);
         match self.try_run(effect) {
             Ok(msgs) => msgs,
             Err(e) => {
@@ -109,13 +169,14 @@ impl Runner {
                             };
                         let _ = tx.send(msg);
                     });
-                    self.pending.push(rx);
+                    self.pending.push((rx, self.touched.len()));
                     return Ok(vec![]);
                 }
                 let rows = s.inbox_rows(&states, limit)?;
                 let complete = limit.is_none_or(|n| rows.len() < n);
                 Ok(vec![Msg::InboxLoaded { rows, complete }])
             }
+            Effect::CheckDataVersion => self.check_data_version(),
             Effect::LoadRows(ids) => Ok(vec![Msg::RowsUpdated(s.inbox_rows_by_id(&ids)?)]),
             Effect::LoadDetail(id) => {
                 let link = s.link(id)?;
