@@ -105,6 +105,18 @@ pub enum Effect {
     SuggestDisclosures {
         entry_id: i64,
     },
+    /// `check_issue` on a thread; `Msg::Checked` when done.
+    RunCheck {
+        issue_id: i64,
+    },
+    /// The entry's link takes the URL a check suggested.
+    ReplaceUrl {
+        entry_id: i64,
+        url: String,
+    },
+    Search {
+        query: String,
+    },
     ExternalEdit {
         field: usize,
         text: String,

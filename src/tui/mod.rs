@@ -6,7 +6,9 @@
 
 pub mod action;
 pub mod app;
+pub mod archive;
 mod bridge;
+pub mod check;
 pub mod editor;
 pub mod effects;
 pub mod export;

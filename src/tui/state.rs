@@ -1,5 +1,7 @@
 //! The whole TUI state: plain data, drawn by the views and changed only by `update`.
 
+use super::archive::state::ArchiveState;
+use super::check::state::CheckState;
 use super::editor::state::EditorState;
 use super::export::state::ExportState;
 use super::help::state::HelpState;
@@ -18,6 +20,7 @@ pub enum Screen {
     Issue,
     Editor,
     Preview,
+    Archive,
 }
 
 /// A one-line text prompt (adding URLs).
@@ -41,6 +44,8 @@ pub enum Overlay {
     Picker(PickerState),
     Export(ExportState),
     Confirm(ConfirmState),
+    /// The check panel (its data is `App::check`: the marks outlive the panel).
+    Check,
 }
 
 /// A short summary of an issue for switching between them.
@@ -93,6 +98,19 @@ pub enum Msg {
         field: usize,
         text: String,
     },
+    /// A background check of the issue ended.
+    Checked {
+        issue_id: i64,
+        problems: Vec<crate::check::Problem>,
+    },
+    /// The entry's link now has the suggested URL.
+    UrlReplaced {
+        entry_id: i64,
+    },
+    SearchResults {
+        query: String,
+        hits: Vec<crate::store::SearchHit>,
+    },
     /// A write reached the database.
     Saved,
     Info(String),
@@ -108,6 +126,8 @@ pub struct App {
     pub issue: IssueState,
     pub editor: Option<EditorState>,
     pub preview: PreviewState,
+    pub check: CheckState,
+    pub archive: ArchiveState,
     pub status: Status,
     pub keymap: Keymap,
     pub size: (u16, u16),
@@ -131,6 +151,8 @@ impl App {
             issue: IssueState::default(),
             editor: None,
             preview: PreviewState::default(),
+            check: CheckState::default(),
+            archive: ArchiveState::default(),
             status: Status::default(),
             keymap,
             size,
@@ -155,6 +177,7 @@ impl App {
             Some(Overlay::Picker(_)) => return vec![Ctx::Picker, Ctx::List],
             Some(Overlay::Export(_)) => return vec![Ctx::Export, Ctx::List],
             Some(Overlay::Confirm(_)) => return vec![Ctx::Confirm],
+            Some(Overlay::Check) => return vec![Ctx::Check, Ctx::List],
             None => {}
         }
         self.screen_chain()
@@ -168,6 +191,8 @@ impl App {
             Screen::Issue => vec![Ctx::Issue, Ctx::List, Ctx::Global],
             Screen::Editor => vec![Ctx::Editor],
             Screen::Preview => vec![Ctx::Preview, Ctx::Global],
+            // Typing goes into the search box: only named keys act.
+            Screen::Archive => vec![Ctx::Archive],
         }
     }
 

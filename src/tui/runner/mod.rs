@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::export::Exporter;
 use crate::model::{Issue, LinkState, NewLink};
 use crate::store::{AddOutcome, Store, StoreError};
+mod check;
 mod issue;
 
 use std::collections::HashMap;
@@ -32,6 +33,8 @@ pub struct Runner {
     /// Links this connection changed while a background read ran: that read's rows for them
     /// are stale, so they are read again when it lands.
     touched: Vec<i64>,
+    /// The check fetches every link; tests turn that off (lints only).
+    pub check_network: bool,
     /// `PRAGMA data_version` when last looked at: another process wrote when it changes.
     data_version: Option<i64>,
 }
@@ -59,6 +62,7 @@ impl Runner {
             pending: Vec::new(),
             touched: Vec::new(),
             data_version: None,
+            check_network: true,
         }
     }
 
@@ -177,6 +181,12 @@ impl Runner {
                 Ok(vec![Msg::InboxLoaded { rows, complete }])
             }
             Effect::CheckDataVersion => self.check_data_version(),
+            Effect::RunCheck { issue_id } => self.run_check(issue_id),
+            Effect::ReplaceUrl { entry_id, url } => self.replace_url(entry_id, &url),
+            Effect::Search { query } => Ok(vec![Msg::SearchResults {
+                hits: s.search(&query, crate::tui::archive::state::LIMIT)?,
+                query,
+            }]),
             Effect::LoadRows(ids) => Ok(vec![Msg::RowsUpdated(s.inbox_rows_by_id(&ids)?)]),
             Effect::LoadDetail(id) => {
                 let link = s.link(id)?;
