@@ -130,9 +130,11 @@ impl Problem {
 impl ProblemKind {
     /// Problems whose suggestion is a URL that can replace the entry's link.
     pub fn suggests_url(self) -> bool {
-        matches!(self, ProblemKind::PermanentRedirect | ProblemKind::TrackingParams)
+        matches!(
+            self,
+            ProblemKind::PermanentRedirect | ProblemKind::TrackingParams
+        )
     }
-
 
     pub fn severity(self) -> Severity {
         use ProblemKind::*;

@@ -24,6 +24,8 @@ pub mod status;
 mod terminal;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_panels;
 pub mod theme;
 pub mod update;
 pub mod view;

@@ -82,7 +82,10 @@ pub fn on_results(app: &mut App, query: String, hits: Vec<SearchHit>) {
 pub fn where_is(hit: &SearchHit) -> String {
     let link = &hit.link;
     if link.featured_in.is_empty() {
-        return link.state.to_string();
+        return match link.state {
+            LinkState::Used => "in the draft".to_string(),
+            state => state.to_string(),
+        };
     }
     let n: Vec<String> = link.featured_in.iter().map(|n| format!("#{n}")).collect();
     format!("featured in {}", n.join(", "))
@@ -101,5 +104,6 @@ fn jump(app: &mut App) -> Vec<Effect> {
     }
     app.screen = Screen::Inbox;
     app.inbox.filtering = false;
-    app.inbox.show_link(id, crate::tui::inbox::state::page_rows(app.size))
+    app.inbox
+        .show_link(id, crate::tui::inbox::state::page_rows(app.size))
 }

@@ -12,8 +12,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let st = &app.archive;
-    let [search, list] =
-        Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+    let [search, list] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
     let input = Paragraph::new(Line::from(vec![
         Span::raw(format!(" {}", st.query)),
         Span::styled("▏", theme.focus),

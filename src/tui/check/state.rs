@@ -158,7 +158,9 @@ fn jump_to_entry(app: &mut App, entry_id: i64) {
             .map(|ei| Row::Entry(si, ei))
     });
     match found {
-        Some(row) => app.issue.show_row(row, crate::tui::issue::state::page_rows(app.size)),
+        Some(row) => app
+            .issue
+            .show_row(row, crate::tui::issue::state::page_rows(app.size)),
         None => app.status.error("That entry is no longer in the issue"),
     }
 }

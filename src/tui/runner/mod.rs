@@ -10,6 +10,7 @@ use crate::model::{Issue, LinkState, NewLink};
 use crate::store::{AddOutcome, Store, StoreError};
 mod check;
 mod issue;
+mod reload;
 
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -100,35 +101,6 @@ impl Runner {
             self.touched.clear();
         }
         msgs
-    }
-
-    /// `Msg::DataChanged` when another connection committed since the last call (the first
-    /// call only takes the baseline).
-    fn check_data_version(&mut self) -> Res {
-        let now = self.store.data_version()?;
-        let before = self.data_version.replace(now);
-        Ok(match before {
-            Some(v) if v != now => vec![Msg::DataChanged],
-            _ => vec![],
-        })
-    }
-
-    /// Remembers the links an effect writes, while a background read could return them stale.
-    fn note_touched(&mut self, effect: &Effect) {
-        if self.pending.is_empty() {
-            return;
-        }
-        match effect {
-            Effect::SetLinkState(id, _) | Effect::PlaceLink { link_id: id, .. } => {
-                self.touched.push(*id)
-            }
-            Effect::RemoveEntry(id) => {
-                if let Ok(e) = self.store.entry(*id) {
-                    self.touched.push(e.link_id);
-                }
-            }
-            _ => {}
-        }
     }
 
     /// Background work is still running.
