@@ -103,6 +103,8 @@ pub enum Msg {
         issue_id: i64,
         problems: Vec<crate::check::Problem>,
     },
+    /// The check could not start (the issue or the templates could not be read).
+    CheckFailed(String),
     /// The entry's link now has the suggested URL.
     UrlReplaced {
         entry_id: i64,

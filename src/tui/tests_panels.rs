@@ -48,6 +48,10 @@ fn check_runs_in_the_background_and_opens_the_panel() {
     assert_eq!(app.status.message.as_deref(), Some("checking…"));
     // A second c while it runs starts nothing.
     assert_eq!(keys(&mut app, "c"), vec![]);
+    // A check that cannot start ends the running state.
+    update(&mut app, Msg::CheckFailed("Check failed: x".into()));
+    assert!(!app.check.running && app.status.error);
+    assert_eq!(keys(&mut app, "c"), vec![Effect::RunCheck { issue_id: 1 }]);
     let problems = vec![
         problem(1, ProblemKind::MissingBlurb, None),
         problem(2, ProblemKind::TrackingParams, Some("https://e.example/2")),

@@ -106,6 +106,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             check::on_result(app, issue_id, problems);
             vec![]
         }
+        Msg::CheckFailed(m) => {
+            app.check.running = false;
+            app.status.error(m);
+            vec![]
+        }
         Msg::UrlReplaced { entry_id } => {
             check::on_url_replaced(app, entry_id);
             app.status.info("Link replaced with the suggested URL");

@@ -153,7 +153,10 @@ impl Runner {
                 Ok(vec![Msg::InboxLoaded { rows, complete }])
             }
             Effect::CheckDataVersion => self.check_data_version(),
-            Effect::RunCheck { issue_id } => self.run_check(issue_id),
+            // A failure must end the "checking…" state, not only show an error.
+            Effect::RunCheck { issue_id } => Ok(self
+                .run_check(issue_id)
+                .unwrap_or_else(|e| vec![Msg::CheckFailed(format!("Check failed: {e:#}"))])),
             Effect::ReplaceUrl { entry_id, url } => self.replace_url(entry_id, &url),
             Effect::Search { query } => Ok(vec![Msg::SearchResults {
                 hits: s.search(&query, crate::tui::archive::state::LIMIT)?,
