@@ -12,11 +12,13 @@
 //! logins and A/B tests work, and the URL the editor has is the one to keep. Only the
 //! leading run of permanent hops (301, 308) becomes a suggestion.
 
+mod context;
 mod links;
 mod lint;
 mod page;
 mod probe;
 
+pub use context::{ContextError, context_for};
 pub use probe::{Hop, Probe, ProbeError, ProbeOutcome};
 
 use crate::capture::canonical::CanonicalOptions;
@@ -126,6 +128,14 @@ impl Problem {
 }
 
 impl ProblemKind {
+    /// Problems whose suggestion is a URL that can replace the entry's link.
+    pub fn suggests_url(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::PermanentRedirect | ProblemKind::TrackingParams
+        )
+    }
+
     pub fn severity(self) -> Severity {
         use ProblemKind::*;
         match self {

@@ -2,13 +2,10 @@
 //! draft by default). Exit status 1 when any error is found, so a script can refuse to send.
 
 use super::issue::config;
-use crate::check::{CheckContext, CheckOptions, Problem, Severity, check_issue};
-use crate::compose::suggested_for_entry;
-use crate::export::{Exporter, Format};
+use crate::check::{CheckOptions, Problem, Severity, check_issue, context_for};
 use crate::model::Issue;
 use crate::store::Store;
 use anyhow::bail;
-use std::collections::BTreeMap;
 
 pub struct CheckArgs {
     pub number: Option<i64>,
@@ -26,21 +23,7 @@ pub fn run(store: &Store, args: CheckArgs) -> anyhow::Result<i32> {
         },
     };
     let config = config()?;
-    let html = Exporter::new(&config)?.render(&issue, Format::Html)?;
-    let mut expected_disclosures = BTreeMap::new();
-    for (si, section) in issue.sections.iter().enumerate() {
-        for (ei, entry) in section.entries.iter().enumerate() {
-            let notes = suggested_for_entry(entry, &issue, &config);
-            if !notes.is_empty() {
-                expected_disclosures.insert((si, ei), notes);
-            }
-        }
-    }
-    let ctx = CheckContext {
-        featured: CheckContext::featured_from_store(store, &issue)?,
-        expected_disclosures,
-        html_size: Some(html.len()),
-    };
+    let ctx = context_for(store, &config, None, &issue)?;
     let opts = CheckOptions {
         network: !args.offline,
         ..CheckOptions::for_store(store)?

@@ -173,7 +173,7 @@ impl Store {
         disclosures: &[String],
     ) -> Result<Entry> {
         let link = self.link(link_id)?;
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let issue_id = draft_section(&tx, section_id)?;
         let already: Option<i64> = tx
             .query_row(
@@ -250,7 +250,7 @@ impl Store {
     /// position.
     pub fn move_entry(&self, entry_id: i64, delta: i64) -> Result<i64> {
         let entry = self.entry(entry_id)?;
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let issue_id = draft_section(&tx, entry.section_id)?;
         let ids = entry_ids(&tx, entry.section_id)?;
         let (order, to) = shifted(&ids, entry_id, delta)
@@ -267,7 +267,7 @@ impl Store {
         if entry.section_id == section_id {
             return Ok(entry);
         }
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let from_issue = draft_section(&tx, entry.section_id)?;
         let to_issue = draft_section(&tx, section_id)?;
         if from_issue != to_issue {
@@ -290,7 +290,7 @@ impl Store {
     /// Removes an entry; its link goes back to the inbox.
     pub fn remove_entry(&self, entry_id: i64) -> Result<()> {
         let entry = self.entry(entry_id)?;
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let issue_id = draft_section(&tx, entry.section_id)?;
         release_links_of(&tx, "SELECT link_id FROM entries WHERE id = ?1", entry_id)?;
         tx.execute("DELETE FROM entries WHERE id = ?1", [entry_id])?;

@@ -227,7 +227,7 @@ impl Store {
             Some(n) => n + 1,
             None => config.newsletter.first_number,
         };
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let id = insert_issue(&tx, number, &config.issue_title(number), None)?;
         for s in &config.sections {
             insert_section(&tx, id, &s.heading, s.style)?;
@@ -299,7 +299,7 @@ impl Store {
             )));
         }
         let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "UPDATE issues SET status = 'published', date = coalesce(date, ?2), \
              published_at = ?3, updated_at = ?3 WHERE id = ?1",
@@ -337,7 +337,7 @@ impl Store {
     /// Removes a section; its entries' links go back to the inbox.
     pub fn remove_section(&self, section_id: i64) -> Result<()> {
         let (issue_id, _) = section_issue(&self.conn, section_id)?;
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         release_links_of(
             &tx,
             "SELECT link_id FROM entries WHERE section_id = ?1",
@@ -353,7 +353,7 @@ impl Store {
     /// Moves a section up (negative) or down (positive); returns its new position.
     pub fn move_section(&self, section_id: i64, delta: i64) -> Result<i64> {
         let (issue_id, _) = section_issue(&self.conn, section_id)?;
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         let ids = section_ids(&tx, issue_id)?;
         let (order, to) = shifted(&ids, section_id, delta)
             .ok_or_else(|| StoreError::NotFound(format!("section {section_id}")))?;

@@ -106,6 +106,27 @@ impl Store {
         canonicalize(url, &opts).map_err(|e| StoreError::Invalid(e.to_string()))
     }
 
+    /// Points a link at another URL (a check's suggestion: where a permanent redirect leads,
+    /// or the URL without tracking parameters). Refused when the new canonical URL is
+    /// another link's: the two would be one link stored twice.
+    pub fn replace_link_url(&self, id: i64, url: &str) -> Result<()> {
+        let canonical = self.canonical(url)?;
+        if let Some(other) = find_canonical_on(&self.conn, &canonical)?.filter(|l| l.id != id) {
+            return Err(StoreError::Invalid(format!(
+                "{url} is already stored as another link: {}",
+                other.display_title()
+            )));
+        }
+        let n = self.conn.execute(
+            "UPDATE links SET url = ?2, canonical_url = ?3 WHERE id = ?1",
+            rusqlite::params![id, url, canonical],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("link {id}")));
+        }
+        Ok(())
+    }
+
     pub fn link(&self, id: i64) -> Result<Link> {
         let sql = format!("SELECT {LINK_COLUMNS} FROM links l WHERE l.id = ?1");
         self.conn

@@ -167,6 +167,25 @@ impl Store {
         self.backup.as_deref()
     }
 
+    /// A write transaction on `&self`. IMMEDIATE takes the write lock up front, so a second
+    /// process writing at the same time makes it wait (the busy timeout) instead of failing
+    /// at the first write with SQLITE_BUSY, which a deferred transaction that read first gets
+    /// without ever waiting.
+    pub(crate) fn write_tx(&self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?)
+    }
+
+    /// Changes whenever another connection (another process, or the TUI's own reader)
+    /// commits; never for this connection's own writes. The TUI polls it to reload.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Runs `f` in one transaction: all of it lands, or none of it does.
     pub fn transaction<T>(
         &mut self,

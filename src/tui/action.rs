@@ -13,6 +13,7 @@ pub enum Action {
     ShowInbox,
     ShowIssue,
     ShowPreview,
+    ShowArchive,
     Up,
     Down,
     Top,
@@ -48,6 +49,8 @@ pub enum Action {
     DeleteQuote,
     Complete,
     ToggleDisclosure,
+    Check,
+    AcceptSuggestion,
 }
 
 impl Action {
@@ -61,6 +64,7 @@ impl Action {
             ShowInbox => "inbox",
             ShowIssue => "issue",
             ShowPreview => "preview",
+            ShowArchive => "archive (search)",
             Up => "up",
             Down => "down",
             Top => "first",
@@ -96,6 +100,8 @@ impl Action {
             DeleteQuote => "delete this quote",
             Complete => "complete credit",
             ToggleDisclosure => "toggle disclosure",
+            Check => "check the issue (links, lints)",
+            AcceptSuggestion => "use the suggested URL",
         }
     }
 }

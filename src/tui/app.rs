@@ -12,17 +12,23 @@ use std::time::{Duration, Instant};
 
 /// How long the loop waits for a key before polling fetch results again.
 const POLL: Duration = Duration::from_millis(100);
+/// How often the loop asks SQLite whether another process (`roundup add`, a cron'd
+/// `feed pull`) wrote: one cheap pragma, so twice a second costs nothing.
+const CHANGES: Duration = Duration::from_millis(500);
 
 /// Feeds `msg` through `update` and runs the effects it asks for, until nothing is left.
 /// `edit` runs `$EDITOR` on a text (the real loop suspends the terminal; tests pass a stub).
+/// Returns how many messages were handled (more than one: something answered).
 pub fn step(
     app: &mut App,
     runner: &mut Runner,
     msg: Msg,
     edit: &mut dyn FnMut(&str) -> Option<String>,
-) {
+) -> usize {
+    let mut handled = 0;
     let mut queue = VecDeque::from([msg]);
     while let Some(msg) = queue.pop_front() {
+        handled += 1;
         for effect in update(app, msg) {
             if let Effect::ExternalEdit { field, text } = &effect {
                 match edit(text) {
@@ -39,6 +45,7 @@ pub fn step(
             queue.extend(runner.run(effect));
         }
     }
+    handled
 }
 
 /// What the editor sees first: the first page of the inbox (so the first frame is fast on a
@@ -48,6 +55,8 @@ pub fn start<B: Backend>(
     runner: &mut Runner,
     terminal: &mut Terminal<B>,
 ) -> anyhow::Result<()> {
+    // The baseline for noticing other processes' writes, taken before the first read.
+    step(app, runner, Msg::PollChanges, &mut |_| None);
     let page = super::inbox::state::page_rows(app.size) + 8;
     for m in runner.run(Effect::LoadInbox {
         all: false,
@@ -84,6 +93,7 @@ pub fn run(
     start(app, runner, terminal)?;
     let mut dirty = true;
     let mut last_tick = Instant::now();
+    let mut last_changes = Instant::now();
     while !app.quit {
         if dirty {
             terminal.draw(|f| view::draw(app, f))?;
@@ -111,6 +121,11 @@ pub fn run(
         for msg in runner.poll() {
             step(app, runner, msg, &mut |_| None);
             dirty = true;
+        }
+        if last_changes.elapsed() >= CHANGES {
+            last_changes = Instant::now();
+            // Redraws only when something came back (a reload).
+            dirty |= step(app, runner, Msg::PollChanges, &mut |_| None) > 1;
         }
         if last_tick.elapsed() >= Duration::from_secs(30) {
             last_tick = Instant::now();

@@ -53,6 +53,8 @@ pub enum Effect {
         limit: Option<usize>,
     },
     LoadRows(Vec<i64>),
+    /// Has another process written to the database? (`Msg::DataChanged` if so.)
+    CheckDataVersion,
     LoadDetail(i64),
     AddUrls(Vec<String>),
     SetLinkState(i64, LinkState),
@@ -102,6 +104,18 @@ pub enum Effect {
     },
     SuggestDisclosures {
         entry_id: i64,
+    },
+    /// `check_issue` on a thread; `Msg::Checked` when done.
+    RunCheck {
+        issue_id: i64,
+    },
+    /// The entry's link takes the URL a check suggested.
+    ReplaceUrl {
+        entry_id: i64,
+        url: String,
+    },
+    Search {
+        query: String,
     },
     ExternalEdit {
         field: usize,

@@ -22,10 +22,12 @@ pub enum Ctx {
     Export,
     Confirm,
     Help,
+    Check,
+    Archive,
 }
 
 impl Ctx {
-    const ALL: [Ctx; 12] = [
+    const ALL: [Ctx; 14] = [
         Ctx::Global,
         Ctx::List,
         Ctx::Inbox,
@@ -38,6 +40,8 @@ impl Ctx {
         Ctx::Export,
         Ctx::Confirm,
         Ctx::Help,
+        Ctx::Check,
+        Ctx::Archive,
     ];
     fn name(self) -> &'static str {
         match self {
@@ -53,6 +57,8 @@ impl Ctx {
             Ctx::Export => "export",
             Ctx::Confirm => "confirm",
             Ctx::Help => "help",
+            Ctx::Check => "check",
+            Ctx::Archive => "archive",
         }
     }
 }

@@ -6,7 +6,9 @@
 
 pub mod action;
 pub mod app;
+pub mod archive;
 mod bridge;
+pub mod check;
 pub mod editor;
 pub mod effects;
 pub mod export;
@@ -22,6 +24,8 @@ pub mod status;
 mod terminal;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_panels;
 pub mod theme;
 pub mod update;
 pub mod view;

@@ -1,5 +1,7 @@
 //! The whole TUI state: plain data, drawn by the views and changed only by `update`.
 
+use super::archive::state::ArchiveState;
+use super::check::state::CheckState;
 use super::editor::state::EditorState;
 use super::export::state::ExportState;
 use super::help::state::HelpState;
@@ -18,6 +20,7 @@ pub enum Screen {
     Issue,
     Editor,
     Preview,
+    Archive,
 }
 
 /// A one-line text prompt (adding URLs).
@@ -41,6 +44,8 @@ pub enum Overlay {
     Picker(PickerState),
     Export(ExportState),
     Confirm(ConfirmState),
+    /// The check panel (its data is `App::check`: the marks outlive the panel).
+    Check,
 }
 
 /// A short summary of an issue for switching between them.
@@ -59,6 +64,10 @@ pub enum Msg {
     Resize(u16, u16),
     /// The clock moved (ages, and flushing typed text).
     Tick(i64),
+    /// Time to ask whether another process wrote (the loop sends it every ~500 ms).
+    PollChanges,
+    /// Another process wrote: reload what is shown.
+    DataChanged,
     InboxLoaded {
         rows: Vec<InboxRow>,
         complete: bool,
@@ -89,6 +98,21 @@ pub enum Msg {
         field: usize,
         text: String,
     },
+    /// A background check of the issue ended.
+    Checked {
+        issue_id: i64,
+        problems: Vec<crate::check::Problem>,
+    },
+    /// The check could not start (the issue or the templates could not be read).
+    CheckFailed(String),
+    /// The entry's link now has the suggested URL.
+    UrlReplaced {
+        entry_id: i64,
+    },
+    SearchResults {
+        query: String,
+        hits: Vec<crate::store::SearchHit>,
+    },
     /// A write reached the database.
     Saved,
     Info(String),
@@ -104,6 +128,8 @@ pub struct App {
     pub issue: IssueState,
     pub editor: Option<EditorState>,
     pub preview: PreviewState,
+    pub check: CheckState,
+    pub archive: ArchiveState,
     pub status: Status,
     pub keymap: Keymap,
     pub size: (u16, u16),
@@ -127,6 +153,8 @@ impl App {
             issue: IssueState::default(),
             editor: None,
             preview: PreviewState::default(),
+            check: CheckState::default(),
+            archive: ArchiveState::default(),
             status: Status::default(),
             keymap,
             size,
@@ -151,6 +179,7 @@ impl App {
             Some(Overlay::Picker(_)) => return vec![Ctx::Picker, Ctx::List],
             Some(Overlay::Export(_)) => return vec![Ctx::Export, Ctx::List],
             Some(Overlay::Confirm(_)) => return vec![Ctx::Confirm],
+            Some(Overlay::Check) => return vec![Ctx::Check, Ctx::List],
             None => {}
         }
         self.screen_chain()
@@ -164,6 +193,8 @@ impl App {
             Screen::Issue => vec![Ctx::Issue, Ctx::List, Ctx::Global],
             Screen::Editor => vec![Ctx::Editor],
             Screen::Preview => vec![Ctx::Preview, Ctx::Global],
+            // Typing goes into the search box: only named keys act.
+            Screen::Archive => vec![Ctx::Archive],
         }
     }
 

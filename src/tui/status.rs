@@ -38,6 +38,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     use super::action::Action::*;
     use super::state::Screen;
     let wanted: &[super::action::Action] = match (&app.overlay, app.screen) {
+        (Some(super::state::Overlay::Check), _) => &[Confirm, AcceptSuggestion, Check, Back],
         (Some(_), _) => &[Confirm, Back],
         (None, Screen::Inbox) if app.inbox.filtering => &[Confirm, Back],
         (None, Screen::Inbox) => &[Add, Filter, Place, Hold, Discard, Open, Help],
@@ -47,11 +48,13 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             MoveToSection,
             Remove,
             Export,
+            Check,
             NewIssue,
             Help,
         ],
         (None, Screen::Editor) => &[NextField, ExternalEditor, AddQuote, Back],
         (None, Screen::Preview) => &[PreviewFormat, Export, Back],
+        (None, Screen::Archive) => &[Confirm, Back, Help],
     };
     let chain = app.chain();
     wanted
@@ -67,6 +70,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         right.push(Span::styled("saving…", theme.dim));
     } else if s.saved_once {
         right.push(Span::styled("✓ saved", theme.ok));
+    }
+    if app.check.running {
+        if !right.is_empty() {
+            right.push(Span::raw(" · "));
+        }
+        right.push(Span::styled("checking…", theme.dim));
     }
     if s.fetching() > 0 {
         if !right.is_empty() {

@@ -8,7 +8,7 @@ use crate::model::{Credit, Entry, Issue, IssueStatus, LinkState, Section, Sectio
 use crate::store::InboxRow;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
-fn app() -> App {
+pub(super) fn app() -> App {
     let mut app = App::new(Keymap::defaults(), (100, 30), 1_000_000);
     let rows = vec![
         InboxRow::new(
@@ -64,7 +64,7 @@ fn entry(id: i64, section: i64, pos: i64) -> Entry {
     }
 }
 
-fn issue() -> Issue {
+pub(super) fn issue() -> Issue {
     let section = |id, heading: &str, style, entries| Section {
         id,
         issue_id: 1,
@@ -93,7 +93,7 @@ fn issue() -> Issue {
     }
 }
 
-fn keys(app: &mut App, spec: &str) -> Vec<Effect> {
+pub(super) fn keys(app: &mut App, spec: &str) -> Vec<Effect> {
     let mut fx = Vec::new();
     for k in spec.split(' ') {
         let key = Key::parse(k).unwrap();
@@ -335,5 +335,27 @@ fn fetch_progress_counts_and_reloads_rows() {
     assert_eq!(
         app.status.message.as_deref(),
         Some("Fetched 2 links: 1 failed (✗ in the list)")
+    );
+}
+
+#[test]
+fn another_process_writing_reloads_inbox_issue_and_detail() {
+    let mut app = app();
+    assert_eq!(
+        update(&mut app, Msg::PollChanges),
+        vec![Effect::CheckDataVersion]
+    );
+    app.inbox.show_all = true;
+    let fx = update(&mut app, Msg::DataChanged);
+    assert_eq!(
+        fx,
+        vec![
+            Effect::LoadInbox {
+                all: true,
+                limit: None
+            },
+            Effect::LoadIssue(None),
+            Effect::LoadDetail(3),
+        ]
     );
 }

@@ -2,6 +2,8 @@
 //! terminal, so every key can be tested on plain data.
 
 use super::action::Action;
+use super::archive::state as archive;
+use super::check::state as check;
 use super::effects::Effect;
 use super::help::state::HelpState;
 use super::inbox::state as inbox;
@@ -22,6 +24,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.now = now;
             vec![]
         }
+        Msg::PollChanges => vec![Effect::CheckDataVersion],
+        Msg::DataChanged => reload_all(app),
         Msg::InboxLoaded { rows, complete } => {
             app.inbox.set_rows(rows, complete);
             detail_of_selection(app)
@@ -98,6 +102,24 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Some(ed) => ed.set_text(field, &text),
             None => vec![],
         },
+        Msg::Checked { issue_id, problems } => {
+            check::on_result(app, issue_id, problems);
+            vec![]
+        }
+        Msg::CheckFailed(m) => {
+            app.check.running = false;
+            app.status.error(m);
+            vec![]
+        }
+        Msg::UrlReplaced { entry_id } => {
+            check::on_url_replaced(app, entry_id);
+            app.status.info("Link replaced with the suggested URL");
+            vec![]
+        }
+        Msg::SearchResults { query, hits } => {
+            archive::on_results(app, query, hits);
+            vec![]
+        }
         Msg::Saved => {
             app.status.unsaved = false;
             app.status.saved_once = true;
@@ -112,6 +134,21 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![]
         }
     }
+}
+
+/// Another process wrote: read the inbox and the issue shown again. The inbox keeps its
+/// selection (by id) and filter (`InboxState::set_rows`); the issue its cursor.
+fn reload_all(app: &App) -> Vec<Effect> {
+    let mut fx = vec![
+        Effect::LoadInbox {
+            all: app.inbox.show_all,
+            limit: None,
+        },
+        Effect::LoadIssue(app.issue.issue.as_ref().map(|i| i.number)),
+    ];
+    // The selected link itself may have changed (a fetch by `feed pull`).
+    fx.extend(app.inbox.selected_id().map(Effect::LoadDetail));
+    fx
 }
 
 fn detail_of_selection(app: &App) -> Vec<Effect> {
@@ -168,6 +205,7 @@ fn is_write(e: &Effect) -> bool {
             | Effect::MoveEntryTo { .. }
             | Effect::MoveSection { .. }
             | Effect::RemoveEntry(_)
+            | Effect::ReplaceUrl { .. }
     )
 }
 
@@ -189,6 +227,7 @@ fn dispatch(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect>
             Screen::Issue => "Issue",
             Screen::Editor => "Editor",
             Screen::Preview => "Preview",
+            Screen::Archive => "Archive",
         };
         app.overlay = Some(Overlay::Help(HelpState::new(
             title,
@@ -201,20 +240,20 @@ fn dispatch(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect>
         app.quit = true;
         return vec![];
     }
-    match app.screen {
-        Screen::Inbox if app.inbox.filtering => {
-            let ch = match key.code {
-                KeyCode::Char(c)
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    Some(c)
-                }
-                _ => None,
-            };
-            inbox::filter_input(app, action, ch, key.code == KeyCode::Backspace)
+    let ch = match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
         }
+        _ => None,
+    };
+    let backspace = key.code == KeyCode::Backspace;
+    match app.screen {
+        Screen::Inbox if app.inbox.filtering => inbox::filter_input(app, action, ch, backspace),
+        Screen::Archive => archive::on_input(app, action, ch, backspace),
         Screen::Editor => match action {
             Some(Action::Back) => {
                 app.editor = None;
@@ -251,6 +290,13 @@ fn on_screen_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.screen = Screen::Issue;
             return vec![];
         }
+        Action::ShowArchive => {
+            app.screen = Screen::Archive;
+            return vec![];
+        }
+        Action::Check if matches!(app.screen, Screen::Issue | Screen::Preview) => {
+            return check::start(app);
+        }
         Action::ShowPreview => {
             app.prev_screen = if app.screen == Screen::Preview {
                 app.prev_screen
@@ -281,7 +327,7 @@ fn on_screen_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
-        Screen::Editor => vec![],
+        Screen::Editor | Screen::Archive => vec![],
     }
 }
 
@@ -313,8 +359,13 @@ fn on_overlay(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effec
             },
         },
         Overlay::Picker(_) => return issue::on_picker(app, action.unwrap_or(Action::Help)),
+        Overlay::Check => return check::on_action(app, action.unwrap_or(Action::Help)),
         Overlay::Export(x) => match action {
             Some(Action::Back) => app.overlay = None,
+            Some(Action::Check) => {
+                app.overlay = None;
+                return check::start(app);
+            }
             Some(a) => {
                 if let Some(effect) = x.on_action(a) {
                     app.overlay = None;

@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::state::{App, Overlay, Screen};
 use super::theme::Theme;
-use super::{editor, export, help, inbox, issue, preview, status};
+use super::{archive, check, editor, export, help, inbox, issue, preview, status};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -24,6 +24,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Issue => issue::view::draw(app, frame, body, &theme),
         Screen::Editor => editor::view::draw(app, frame, body, &theme),
         Screen::Preview => preview::view::draw(app, frame, body, &theme),
+        Screen::Archive => archive::view::draw(app, frame, body, &theme),
     }
     status::draw(app, frame, foot, &theme);
     match &app.overlay {
@@ -39,6 +40,19 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 k(Action::Confirm)
             );
             export::view::draw(x, &hint, frame, body, &theme)
+        }
+        Some(Overlay::Check) => {
+            let chain = app.chain();
+            let k = |a| app.keymap.key_for(&chain, a).unwrap_or_default();
+            let hint = format!(
+                "{}: go to the entry · {}: use the suggested URL · {}: check again · {}: close",
+                k(Action::Confirm),
+                k(Action::AcceptSuggestion),
+                k(Action::Check),
+                k(Action::Back)
+            );
+            let issue = app.issue.issue.as_ref();
+            check::view::draw(&app.check, issue, &hint, frame, body, &theme)
         }
         Some(Overlay::Picker(p)) => issue::view::draw_picker(p, frame, body, &theme),
         Some(Overlay::Prompt(p)) => {
@@ -77,14 +91,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
 }
 
 fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mut spans = vec![
-        Span::styled(" roundup", theme.title),
-        Span::raw(format!(" · {} · {}", app.newsletter, app.draft_label())),
-    ];
+    let mut spans = vec![Span::styled(" roundup", theme.title)];
     let tabs = [
         (Screen::Inbox, "Inbox"),
         (Screen::Issue, "Issue"),
         (Screen::Preview, "Preview"),
+        (Screen::Archive, "Archive"),
     ];
     let mut right: Vec<Span> = Vec::new();
     for (screen, name) in tabs {
@@ -96,8 +108,12 @@ fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ));
     }
     right.push(Span::styled("  ? help ", theme.dim));
-    let left_w: usize = spans.iter().map(Span::width).sum();
     let right_w: usize = right.iter().map(Span::width).sum();
+    // On a narrow terminal the newsletter and issue give way to the screen list.
+    let room = (area.width as usize).saturating_sub(right_w + spans[0].width());
+    let info = format!(" · {} · {}", app.newsletter, app.draft_label());
+    spans.push(Span::raw(fit(&info, room)));
+    let left_w: usize = spans.iter().map(Span::width).sum();
     let pad = (area.width as usize).saturating_sub(left_w + right_w);
     spans.push(Span::raw(" ".repeat(pad)));
     spans.extend(right);

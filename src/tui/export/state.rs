@@ -16,6 +16,9 @@ pub struct ExportState {
     pub focus: usize,
     pub dir: PathBuf,
     pub summary: String,
+    /// Problems found by the last check of this issue, and the key that checks.
+    pub problems: usize,
+    pub check_key: String,
 }
 
 impl ExportState {
@@ -33,6 +36,8 @@ impl ExportState {
             focus: 0,
             dir: dir.to_path_buf(),
             summary: parts.join(" · "),
+            problems: 0,
+            check_key: String::new(),
         }
     }
 

@@ -45,6 +45,16 @@ pub fn draw(x: &ExportState, hint: &str, frame: &mut Frame, area: Rect, theme: &
         format!(" {}", x.summary),
         theme.dim,
     )));
+    if x.problems > 0 {
+        let s = if x.problems == 1 { "" } else { "s" };
+        lines.push(Line::from(Span::styled(
+            format!(
+                " ⚠ {} problem{s} from check: press {}",
+                x.problems, x.check_key
+            ),
+            theme.warn,
+        )));
+    }
     lines.push(Line::from(Span::styled(format!(" {hint}"), theme.dim)));
     let rect = popup(area, 64, lines.len() as u16 + 2);
     boxed(

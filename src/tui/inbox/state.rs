@@ -127,6 +127,23 @@ impl InboxState {
         }
     }
 
+    /// Selects link `id` and scrolls to it, clearing a filter that hides it (a jump from the
+    /// archive).
+    pub fn show_link(&mut self, id: i64, page: usize) -> Vec<Effect> {
+        let shown = |st: &InboxState| {
+            st.visible
+                .iter()
+                .any(|i| st.rows.get(*i as usize).map(|r| r.id) == Some(id))
+        };
+        if !shown(self) && self.filter.is_active() {
+            self.filter.query.clear();
+            self.refilter(true);
+        }
+        self.select_id(id);
+        self.scroll_into_view(page);
+        self.detail_effect()
+    }
+
     fn scroll_into_view(&mut self, page: usize) {
         if self.selected < self.offset {
             self.offset = self.selected;

@@ -55,6 +55,16 @@ impl IssueState {
         }
     }
 
+    /// Puts the cursor on `row` and scrolls it into a page of `page` rows.
+    pub fn show_row(&mut self, row: Row, page: usize) {
+        self.place_cursor(row);
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + page {
+            self.offset = self.cursor + 1 - page;
+        }
+    }
+
     pub fn set_issue(&mut self, issue: Option<Issue>, issues: Vec<IssueRef>) {
         let same = issue.as_ref().map(|i| i.id) == self.issue.as_ref().map(|i| i.id);
         self.issue = issue;
@@ -186,7 +196,13 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Export => {
             if let Some(issue) = &st.issue {
-                app.overlay = Some(Overlay::Export(ExportState::new(issue, &app.export_dir)));
+                let mut x = ExportState::new(issue, &app.export_dir);
+                x.problems = app.check.count_for(issue.id);
+                x.check_key = app
+                    .keymap
+                    .key_for(&[crate::tui::keymap::Ctx::Export], Action::Check)
+                    .unwrap_or_default();
+                app.overlay = Some(Overlay::Export(x));
             }
         }
         _ => return edit_action(app, action),

@@ -117,10 +117,14 @@ fn draw_issue(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Row::Entry(si, ei) => {
                 let s = &issue.sections[si];
                 let e = &s.entries[ei];
-                let mark = entry_mark(e, s.style);
+                let mut mark = entry_mark(e, s.style).to_string();
+                // A problem from the last check of this issue.
+                if app.check.flags(issue.id, e.id) {
+                    mark.push_str(" !");
+                }
                 let title = e.title.clone().unwrap_or_else(|| e.url.clone());
                 let head = format!("  {:>2} ", ei + 1);
-                let tw = w.saturating_sub(head.chars().count() + 2);
+                let tw = w.saturating_sub(head.chars().count() + 1 + mark.chars().count());
                 format!("{head}{:<tw$} {mark}", fit(&title, tw))
             }
         };

@@ -8,7 +8,9 @@ use crate::config::Config;
 use crate::export::Exporter;
 use crate::model::{Issue, LinkState, NewLink};
 use crate::store::{AddOutcome, Store, StoreError};
+mod check;
 mod issue;
+mod reload;
 
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -26,8 +28,16 @@ pub struct Runner {
     /// The current draft for disclosure suggestions in the inbox's detail pane (read on
     /// every selection change); dropped whenever an issue is reloaded.
     draft: Option<Option<Issue>>,
-    /// Reads running on their own connection (the full inbox of a big database).
-    pending: Vec<Receiver<Msg>>,
+    /// Reads running on their own connection (the full inbox of a big database), each with
+    /// the length of `touched` when it started.
+    pending: Vec<(Receiver<Msg>, usize)>,
+    /// Links this connection changed while a background read ran: that read's rows for them
+    /// are stale, so they are read again when it lands.
+    touched: Vec<i64>,
+    /// The check fetches every link; tests turn that off (lints only).
+    pub check_network: bool,
+    /// `PRAGMA data_version` when last looked at: another process wrote when it changes.
+    data_version: Option<i64>,
 }
 
 pub(super) type Res = anyhow::Result<Vec<Msg>>;
@@ -51,20 +61,45 @@ impl Runner {
             saved: HashMap::new(),
             draft: None,
             pending: Vec::new(),
+            touched: Vec::new(),
+            data_version: None,
+            check_network: true,
         }
     }
 
     /// Results of background work (fetches, reads) that arrived since the last call.
     pub fn poll(&mut self) -> Vec<Msg> {
         let mut msgs = self.fetches.poll(&self.store);
-        self.pending.retain(|rx| match rx.try_recv() {
+        if !self.pending.is_empty() {
+            self.touched.extend(msgs.iter().filter_map(|m| match m {
+                Msg::FetchDone { id, .. } => Some(*id),
+                _ => None,
+            }));
+        }
+        let mut stale = Vec::new();
+        self.pending.retain(|(rx, since)| match rx.try_recv() {
             Ok(m) => {
+                let loaded = matches!(m, Msg::InboxLoaded { .. });
                 msgs.push(m);
+                if loaded {
+                    stale.extend(self.touched.get(*since..).unwrap_or_default());
+                }
                 false
             }
             Err(TryRecvError::Empty) => true,
             Err(TryRecvError::Disconnected) => false,
         });
+        if !stale.is_empty() {
+            stale.sort_unstable();
+            stale.dedup();
+            match self.store.inbox_rows_by_id(&stale) {
+                Ok(rows) => msgs.push(Msg::RowsUpdated(rows)),
+                Err(e) => msgs.push(Msg::Error(format!("reloading links: {e}"))),
+            }
+        }
+        if self.pending.is_empty() {
+            self.touched.clear();
+        }
         msgs
     }
 
@@ -75,6 +110,7 @@ impl Runner {
 
     pub fn run(&mut self, effect: Effect) -> Vec<Msg> {
         log::debug!("effect {effect:?}");
+        self.note_touched(&effect);
         match self.try_run(effect) {
             Ok(msgs) => msgs,
             Err(e) => {
@@ -109,13 +145,23 @@ impl Runner {
                             };
                         let _ = tx.send(msg);
                     });
-                    self.pending.push(rx);
+                    self.pending.push((rx, self.touched.len()));
                     return Ok(vec![]);
                 }
                 let rows = s.inbox_rows(&states, limit)?;
                 let complete = limit.is_none_or(|n| rows.len() < n);
                 Ok(vec![Msg::InboxLoaded { rows, complete }])
             }
+            Effect::CheckDataVersion => self.check_data_version(),
+            // A failure must end the "checking…" state, not only show an error.
+            Effect::RunCheck { issue_id } => Ok(self
+                .run_check(issue_id)
+                .unwrap_or_else(|e| vec![Msg::CheckFailed(format!("Check failed: {e:#}"))])),
+            Effect::ReplaceUrl { entry_id, url } => self.replace_url(entry_id, &url),
+            Effect::Search { query } => Ok(vec![Msg::SearchResults {
+                hits: s.search(&query, crate::tui::archive::state::LIMIT)?,
+                query,
+            }]),
             Effect::LoadRows(ids) => Ok(vec![Msg::RowsUpdated(s.inbox_rows_by_id(&ids)?)]),
             Effect::LoadDetail(id) => {
                 let link = s.link(id)?;

@@ -1,0 +1,203 @@
+//! `update` for the check panel and the archive screen, on plain data.
+
+use super::effects::Effect;
+use super::state::{IssueRef, Msg, Overlay, Screen};
+use super::tests::{app, issue, keys};
+use super::update::update;
+use crate::check::{EntryRef, Problem, ProblemKind};
+use crate::model::{Link, LinkState};
+use crate::store::SearchHit;
+
+fn problem(entry_id: i64, kind: ProblemKind, suggestion: Option<&str>) -> Problem {
+    Problem {
+        entry: Some(EntryRef {
+            section: 0,
+            entry: (entry_id - 1) as usize,
+            entry_id,
+            url: format!("https://e.example/{entry_id}"),
+        }),
+        severity: kind.severity(),
+        kind,
+        message: format!("{kind:?}"),
+        suggestion: suggestion.map(str::to_string),
+    }
+}
+
+fn with_issue() -> super::state::App {
+    let mut app = app();
+    update(
+        &mut app,
+        Msg::IssueLoaded {
+            issue: Some(Box::new(issue())),
+            issues: vec![IssueRef {
+                id: 1,
+                number: 380,
+                published: false,
+            }],
+        },
+    );
+    keys(&mut app, "2");
+    app
+}
+
+#[test]
+fn check_runs_in_the_background_and_opens_the_panel() {
+    let mut app = with_issue();
+    assert_eq!(keys(&mut app, "c"), vec![Effect::RunCheck { issue_id: 1 }]);
+    assert!(app.check.running);
+    assert_eq!(app.status.message.as_deref(), Some("checking…"));
+    // A second c while it runs starts nothing.
+    assert_eq!(keys(&mut app, "c"), vec![]);
+    // A check that cannot start ends the running state.
+    update(&mut app, Msg::CheckFailed("Check failed: x".into()));
+    assert!(!app.check.running && app.status.error);
+    assert_eq!(keys(&mut app, "c"), vec![Effect::RunCheck { issue_id: 1 }]);
+    let problems = vec![
+        problem(1, ProblemKind::MissingBlurb, None),
+        problem(2, ProblemKind::TrackingParams, Some("https://e.example/2")),
+    ];
+    update(
+        &mut app,
+        Msg::Checked {
+            issue_id: 1,
+            problems,
+        },
+    );
+    assert!(!app.check.running);
+    assert!(matches!(app.overlay, Some(Overlay::Check)));
+    assert_eq!(
+        app.status.message.as_deref(),
+        Some("Check: 1 error, 1 warning")
+    );
+    assert!(app.check.flags(1, 2));
+    assert!(!app.check.flags(2, 2), "another issue has no marks");
+
+    // a on a problem without a URL suggestion: refused, no effect.
+    assert_eq!(keys(&mut app, "a"), vec![]);
+    assert!(app.status.error);
+    // On the tracking-parameter one: the URL is replaced.
+    let fx = keys(&mut app, "j a");
+    assert_eq!(
+        fx,
+        vec![Effect::ReplaceUrl {
+            entry_id: 2,
+            url: "https://e.example/2".into()
+        }]
+    );
+    update(&mut app, Msg::UrlReplaced { entry_id: 2 });
+    assert_eq!(app.check.problems.len(), 1);
+    assert!(!app.check.flags(1, 2));
+
+    // enter jumps to the entry; enter again edits it.
+    keys(&mut app, "enter");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.screen, Screen::Issue);
+    assert_eq!(
+        app.issue.current(),
+        Some(super::issue::state::Row::Entry(0, 0))
+    );
+    keys(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Editor);
+}
+
+#[test]
+fn export_dialog_counts_check_problems_and_c_checks_from_it() {
+    let mut app = with_issue();
+    app.check.issue_id = Some(1);
+    app.check.problems = vec![problem(1, ProblemKind::MissingBlurb, None)];
+    keys(&mut app, "e");
+    match &app.overlay {
+        Some(Overlay::Export(x)) => {
+            assert_eq!(x.problems, 1);
+            assert_eq!(x.check_key, "c");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(keys(&mut app, "c"), vec![Effect::RunCheck { issue_id: 1 }]);
+    assert!(app.overlay.is_none());
+}
+
+fn hit(id: i64, title: &str, state: LinkState, featured: Vec<i64>) -> SearchHit {
+    SearchHit {
+        link: Link {
+            id,
+            url: format!("https://a.example/{id}"),
+            title: Some(title.into()),
+            state,
+            canonical_url: format!("https://a.example/{id}"),
+            authors: vec![],
+            publication: None,
+            description: None,
+            published: None,
+            via: None,
+            note: None,
+            feed_id: None,
+            added_at: String::new(),
+            fetched_at: None,
+            fetch_error: None,
+            featured_in: featured,
+        },
+        score: -1.0,
+        snippet: None,
+    }
+}
+
+#[test]
+fn archive_searches_as_you_type_and_jumps_to_inbox_links() {
+    let mut app = app();
+    keys(&mut app, "4");
+    assert_eq!(app.screen, Screen::Archive);
+    // Letters (even q, the quit key elsewhere) go into the box; each one searches.
+    let fx = keys(&mut app, "q");
+    assert_eq!(fx, vec![Effect::Search { query: "q".into() }]);
+    assert!(!app.quit);
+    keys(&mut app, "backspace");
+    let fx: Vec<Effect> = "kafka"
+        .chars()
+        .flat_map(|c| keys(&mut app, &c.to_string()))
+        .collect();
+    assert_eq!(
+        fx.last(),
+        Some(&Effect::Search {
+            query: "kafka".into()
+        })
+    );
+    // An answer to an older keystroke is dropped.
+    update(
+        &mut app,
+        Msg::SearchResults {
+            query: "kaf".into(),
+            hits: vec![hit(9, "old", LinkState::Inbox, vec![])],
+        },
+    );
+    assert!(app.archive.hits.is_empty());
+    update(
+        &mut app,
+        Msg::SearchResults {
+            query: "kafka".into(),
+            hits: vec![
+                hit(7, "Kafka in #371", LinkState::Used, vec![371]),
+                hit(2, "Tiered storage", LinkState::Inbox, vec![]),
+            ],
+        },
+    );
+    assert_eq!(app.archive.hits.len(), 2);
+    // A used link is not in the inbox: say where it is instead.
+    keys(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Archive);
+    assert!(
+        app.status
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("featured in #371"))
+    );
+    let fx = keys(&mut app, "down enter");
+    assert_eq!(app.screen, Screen::Inbox);
+    assert_eq!(app.inbox.selected_id(), Some(2));
+    assert_eq!(fx, vec![Effect::LoadDetail(2)]);
+    // Esc in the archive clears the query first, then leaves.
+    keys(&mut app, "4 esc");
+    assert!(app.archive.query.is_empty());
+    keys(&mut app, "esc");
+    assert_eq!(app.screen, Screen::Inbox);
+}
