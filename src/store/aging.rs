@@ -2,7 +2,7 @@
 
 use super::links::{LINK_COLUMNS, link_from_row};
 use super::{Result, Store, now};
-use crate::model::Link;
+use crate::model::{Link, LinkState};
 use chrono::{Duration, SecondsFormat, Utc};
 use rusqlite::Connection;
 
@@ -51,9 +51,26 @@ impl Store {
         })
     }
 
+    /// Sets the state of many links in one transaction (the TUI's "discard every stale link").
+    pub fn set_links_state(&self, ids: &[i64], state: LinkState) -> Result<usize> {
+        let tx = self.conn.unchecked_transaction()?;
+        let mut n = 0;
+        {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE links SET state = ?2, state_changed_at = ?3 WHERE id = ?1",
+            )?;
+            let at = now();
+            for id in ids {
+                n += stmt.execute(rusqlite::params![id, state.as_str(), at])?;
+            }
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
     /// Whether `link` counts as stale under the current setting (for markers in lists).
     pub fn is_stale(&self, link: &Link) -> Result<bool> {
-        Ok(link.state == crate::model::LinkState::Inbox
+        Ok(link.state == LinkState::Inbox
             && link.featured_in.is_empty()
             && link.added_at < self.stale_cutoff()?)
     }

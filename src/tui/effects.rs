@@ -58,6 +58,8 @@ pub enum Effect {
     LoadDetail(i64),
     AddUrls(Vec<String>),
     SetLinkState(i64, LinkState),
+    /// Many links at once, in one transaction.
+    SetLinksState(Vec<i64>, LinkState),
     Fetch(Vec<i64>),
     OpenUrl(String),
     /// `None`: the current draft (or the newest issue).

@@ -53,6 +53,11 @@ pub fn setup(
     let (keymap, warnings) = keymap::Keymap::load(user_keys(config_dir).as_ref());
     let mut app = state::App::new(keymap, size, chrono::Utc::now().timestamp());
     app.newsletter = config.newsletter.name.clone();
+    app.inbox.stale_days = store
+        .settings()
+        .map_or(crate::store::Settings::default().stale_after_days, |s| {
+            s.stale_after_days
+        });
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     if !warnings.is_empty() {
         app.status.error(format!("config: {}", warnings.join("; ")));

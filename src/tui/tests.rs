@@ -150,6 +150,36 @@ fn hold_discard_restore_write_through() {
 }
 
 #[test]
+fn stale_links_go_in_one_action() {
+    let mut app = app();
+    // Nothing is 28 days old: D says so and writes nothing.
+    assert!(keys(&mut app, "D").is_empty());
+    assert!(
+        app.status
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("No stale links")
+    );
+    // With an age of 0 days the two inbox links (added minutes before `now`) are stale; the
+    // held one is not.
+    app.inbox.stale_days = 0;
+    let fx = keys(&mut app, "D");
+    assert_eq!(
+        fx,
+        vec![Effect::SetLinksState(vec![3, 2], LinkState::Discarded)]
+    );
+    assert_eq!(app.inbox.visible.len(), 1);
+    assert!(
+        app.status
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("Discarded 2 stale")
+    );
+}
+
+#[test]
 fn placing_asks_for_a_section_and_defaults_status_pages_to_the_list() {
     let mut app = app();
     update(

@@ -10,7 +10,7 @@ use crate::tui::issue::state::PickerState;
 use crate::tui::state::{App, Overlay, PromptState, Screen};
 use std::collections::HashSet;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct InboxState {
     pub rows: Vec<InboxRow>,
     /// Indices into `rows` of what the list shows, in display order.
@@ -28,6 +28,8 @@ pub struct InboxState {
     /// The full list has arrived (the first frame shows only the first page).
     pub complete: bool,
     pub last_discarded: Option<i64>,
+    /// Inbox links added more than this many days ago, never used, are stale (a setting).
+    pub stale_days: i64,
 }
 
 /// Rows of the list on screen for a terminal of `size` (two lines per link).
@@ -35,7 +37,34 @@ pub fn page_rows(size: (u16, u16)) -> usize {
     (size.1.saturating_sub(4) as usize / 2).max(1)
 }
 
+impl Default for InboxState {
+    fn default() -> Self {
+        InboxState {
+            rows: Vec::new(),
+            visible: Vec::new(),
+            selected: 0,
+            offset: 0,
+            filter: Filter::default(),
+            filtering: false,
+            show_all: false,
+            detail: None,
+            detail_notes: Vec::new(),
+            fetching: HashSet::new(),
+            complete: false,
+            last_discarded: None,
+            stale_days: crate::store::Settings::default().stale_after_days,
+        }
+    }
+}
+
 impl InboxState {
+    /// Old enough to go: in the inbox, never featured, added before the stale age.
+    pub fn is_stale(&self, row: &InboxRow, now: i64) -> bool {
+        row.state == LinkState::Inbox
+            && !row.featured
+            && now - row.added_unix > self.stale_days.saturating_mul(86_400)
+    }
+
     fn keep(show_all: bool) -> impl Fn(&InboxRow) -> bool {
         move |r: &InboxRow| show_all || matches!(r.state, LinkState::Inbox | LinkState::Held)
     }
@@ -218,6 +247,29 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
                 "Showing the inbox"
             });
             vec![Effect::LoadInbox { all, limit: None }]
+        }
+        Action::DiscardStale => {
+            let now = app.now;
+            let ids: Vec<i64> = inbox
+                .rows
+                .iter()
+                .filter(|r| inbox.is_stale(r, now))
+                .map(|r| r.id)
+                .collect();
+            let days = inbox.stale_days;
+            if ids.is_empty() {
+                app.status
+                    .info(format!("No stale links (none older than {days} days)"));
+                return vec![];
+            }
+            for id in &ids {
+                inbox.set_state(*id, LinkState::Discarded);
+            }
+            app.status.info(format!(
+                "Discarded {} stale link(s), older than {days} days",
+                ids.len()
+            ));
+            vec![Effect::SetLinksState(ids, LinkState::Discarded)]
         }
         Action::Back if inbox.filter.is_active() => {
             inbox.filter.query.clear();

@@ -77,6 +77,8 @@ fn marker(app: &App, row: &InboxRow) -> (char, bool) {
     }
     if row.featured {
         ('⚠', true)
+    } else if app.inbox.is_stale(row, app.now) {
+        ('◷', false)
     } else if app.now - row.added_unix < 86_400 {
         ('●', false)
     } else {

@@ -182,6 +182,10 @@ impl Runner {
                 s.set_link_state(id, state)?;
                 Ok(vec![Msg::Saved])
             }
+            Effect::SetLinksState(ids, state) => {
+                s.set_links_state(&ids, state)?;
+                Ok(vec![Msg::Saved])
+            }
             Effect::Fetch(ids) => {
                 let jobs = ids
                     .iter()

@@ -26,6 +26,7 @@ impl Runner {
             Effect::SetLinkState(id, _) | Effect::PlaceLink { link_id: id, .. } => {
                 self.touched.push(*id)
             }
+            Effect::SetLinksState(ids, _) => self.touched.extend(ids),
             Effect::RemoveEntry(id) => {
                 if let Ok(e) = self.store.entry(*id) {
                     self.touched.push(e.link_id);
