@@ -36,7 +36,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let block = Block::bordered().title(title).border_style(theme.border);
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
-    if inbox.rows.is_empty() && inbox.complete {
+    // Also after the last link was triaged (rows remain, none is shown), unless a filter hides them.
+    if inbox.visible.is_empty() && inbox.complete && !inbox.filter.is_active() {
         empty_hint(app, frame, inner, theme);
     } else {
         let page = page_rows(app.size).min(inner.height as usize / 2);
