@@ -6,7 +6,7 @@ use super::archive::state as archive;
 use super::check::state as check;
 use super::effects::Effect;
 use super::help::state::HelpState;
-use super::inbox::state as inbox;
+use super::inbox::keys as inbox;
 use super::issue::state as issue;
 use super::keymap::Key;
 use super::state::{App, Msg, Overlay, Screen};

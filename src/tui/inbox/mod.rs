@@ -1,3 +1,4 @@
 pub mod filter;
+pub mod keys;
 pub mod state;
 pub mod view;

@@ -1,0 +1,223 @@
+//! What the inbox does with a key: navigation, link actions (place, hold, discard…), the
+//! filter as it is typed, and the add-URLs prompt. The state it changes is in `state.rs`.
+
+use super::state::{InboxState, page_rows};
+use crate::model::LinkState;
+use crate::tui::action::Action;
+use crate::tui::effects::Effect;
+use crate::tui::issue::state::PickerState;
+use crate::tui::state::{App, Overlay, PromptState, Screen};
+
+/// Pulls URLs out of pasted or typed text: whitespace-separated, http(s) only.
+pub fn urls_in(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c| matches!(c, '<' | '>' | '"' | '\'' | ',')))
+        .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
+        .map(str::to_string)
+        .collect()
+}
+
+pub fn navigate(inbox: &mut InboxState, action: Action, page: usize) -> bool {
+    let n = inbox.visible.len();
+    let last = n.saturating_sub(1);
+    let sel = inbox.selected;
+    inbox.selected = match action {
+        Action::Up => sel.saturating_sub(1),
+        Action::Down => (sel + 1).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::PageUp => sel.saturating_sub(page),
+        Action::PageDown => (sel + page).min(last),
+        _ => return false,
+    };
+    inbox.scroll_into_view(page);
+    true
+}
+
+pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let page = page_rows(app.size);
+    if navigate(&mut app.inbox, action, page) {
+        return app.inbox.detail_effect();
+    }
+    let inbox = &mut app.inbox;
+    let selected = inbox
+        .selected_row()
+        .map(|r| (r.id, r.state, r.url().to_string()));
+    match action {
+        Action::Filter => {
+            inbox.filtering = true;
+            vec![]
+        }
+        Action::Add => {
+            app.overlay = Some(Overlay::Prompt(PromptState {
+                label: "Add URLs (paste several, separated by spaces or lines)".into(),
+                text: String::new(),
+            }));
+            vec![]
+        }
+        Action::ToggleAll => {
+            inbox.show_all = !inbox.show_all;
+            let all = inbox.show_all;
+            app.status.info(if all {
+                "Showing every link"
+            } else {
+                "Showing the inbox"
+            });
+            vec![Effect::LoadInbox { all, limit: None }]
+        }
+        Action::DiscardStale => {
+            let now = app.now;
+            let ids: Vec<i64> = inbox
+                .rows
+                .iter()
+                .filter(|r| inbox.is_stale(r, now))
+                .map(|r| r.id)
+                .collect();
+            let days = inbox.stale_days;
+            if ids.is_empty() {
+                app.status
+                    .info(format!("No stale links (none older than {days} days)"));
+                return vec![];
+            }
+            for id in &ids {
+                inbox.set_state(*id, LinkState::Discarded);
+            }
+            app.status.info(format!(
+                "Discarded {} stale link(s), older than {days} days",
+                ids.len()
+            ));
+            vec![Effect::SetLinksState(ids, LinkState::Discarded)]
+        }
+        Action::Back if inbox.filter.is_active() => {
+            inbox.filter.query.clear();
+            inbox.refilter(true);
+            inbox.detail_effect()
+        }
+        _ => {
+            let Some((id, state, url)) = selected else {
+                return vec![];
+            };
+            link_action(app, action, id, state, url)
+        }
+    }
+}
+
+fn link_action(
+    app: &mut App,
+    action: Action,
+    id: i64,
+    state: LinkState,
+    url: String,
+) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    match action {
+        Action::Place => {
+            let picker = PickerState::for_place(app.issue.issue.as_ref(), id, &url);
+            match picker {
+                Some(p) => app.overlay = Some(Overlay::Picker(p)),
+                // No draft yet: the default section of a new one.
+                None => {
+                    app.inbox.set_state(id, LinkState::Used);
+                    fx.push(Effect::PlaceLink {
+                        link_id: id,
+                        section: None,
+                    });
+                }
+            }
+            return fx;
+        }
+        Action::Hold => {
+            let to = if state == LinkState::Held {
+                LinkState::Inbox
+            } else {
+                LinkState::Held
+            };
+            app.inbox.set_state(id, to);
+            app.status.info(if to == LinkState::Held {
+                "Held for next week"
+            } else {
+                "Back in the inbox"
+            });
+            fx.push(Effect::SetLinkState(id, to));
+        }
+        Action::Discard => {
+            app.inbox.set_state(id, LinkState::Discarded);
+            app.inbox.last_discarded = Some(id);
+            let key = app
+                .keymap
+                .key_for(&app.screen_chain(), Action::Restore)
+                .unwrap_or_default();
+            app.status.info(format!("Discarded · {key} restores it"));
+            fx.push(Effect::SetLinkState(id, LinkState::Discarded));
+        }
+        Action::Restore => {
+            // Restoring the selected link when it is out of the inbox, else the last discard.
+            let target = if state == LinkState::Inbox {
+                app.inbox.last_discarded.take()
+            } else {
+                Some(id)
+            };
+            if let Some(t) = target {
+                app.inbox.set_state(t, LinkState::Inbox);
+                app.inbox.refilter(true);
+                app.inbox.select_id(t);
+                app.status.info("Restored to the inbox");
+                fx.push(Effect::SetLinkState(t, LinkState::Inbox));
+            }
+        }
+        Action::Refetch => {
+            fx.push(Effect::Fetch(vec![id]));
+        }
+        Action::Open => fx.push(Effect::OpenUrl(url)),
+        Action::Back => {}
+        _ => {}
+    }
+    fx.extend(app.inbox.detail_effect());
+    fx
+}
+
+/// Keys typed while the filter has focus: text edits the query, the keymap's [filter]
+/// actions confirm or clear it.
+pub fn filter_input(
+    app: &mut App,
+    action: Option<Action>,
+    ch: Option<char>,
+    backspace: bool,
+) -> Vec<Effect> {
+    let inbox = &mut app.inbox;
+    match action {
+        Some(Action::Confirm) => inbox.filtering = false,
+        Some(Action::Back) => {
+            inbox.filtering = false;
+            inbox.filter.query.clear();
+            inbox.refilter(true);
+        }
+        Some(a @ (Action::Up | Action::Down)) => {
+            navigate(inbox, a, page_rows(app.size));
+        }
+        _ => {
+            if let Some(c) = ch {
+                inbox.filter.query.push(c);
+                inbox.refilter(false);
+            } else if backspace {
+                inbox.filter.query.pop();
+                inbox.refilter(false);
+            } else {
+                return vec![];
+            }
+            inbox.selected = 0;
+            inbox.offset = 0;
+        }
+    }
+    inbox.detail_effect()
+}
+
+pub fn on_prompt_confirm(app: &mut App, text: &str) -> Vec<Effect> {
+    let urls = urls_in(text);
+    if urls.is_empty() {
+        app.status.error("No http(s) URL in what was typed");
+        return vec![];
+    }
+    app.screen = Screen::Inbox;
+    vec![Effect::AddUrls(urls)]
+}
