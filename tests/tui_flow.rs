@@ -1,106 +1,13 @@
 //! The TUI end to end on ratatui's TestBackend, driven by key events: the same `step` the
 //! real loop uses, with a loopback HTTP server standing in for the web.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use roundup::store::Store;
-use roundup::tui::app::{start, step};
-use roundup::tui::keymap::Key;
-use roundup::tui::runner::Runner;
-use roundup::tui::state::{App, Msg};
+use roundup::tui::state::Msg;
 use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::time::{Duration, Instant};
 
-struct Harness {
-    app: App,
-    runner: Runner,
-    term: Terminal<TestBackend>,
-    dir: tempfile::TempDir,
-}
+mod support;
 
-impl Harness {
-    fn new(w: u16, h: u16, fill: impl FnOnce(&Store)) -> Harness {
-        Harness::with_config(w, h, fill, None)
-    }
-
-    fn with_config(w: u16, h: u16, fill: impl FnOnce(&Store), config: Option<&str>) -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("t.db")).unwrap();
-        fill(&store);
-        // A config directory of our own: the built-in config and keymap unless told.
-        let cfg = dir.path().join("config");
-        std::fs::create_dir_all(&cfg).unwrap();
-        if let Some(text) = config {
-            std::fs::write(cfg.join("config.toml"), text).unwrap();
-        }
-        let (mut app, mut runner) = roundup::tui::setup(store, Some(&cfg), (w, h));
-        app.color = false;
-        app.export_dir = dir.path().to_path_buf();
-        runner.opener = None;
-        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        start(&mut app, &mut runner, &mut term).unwrap();
-        Harness {
-            app,
-            runner,
-            term,
-            dir,
-        }
-    }
-
-    fn send(&mut self, msg: Msg) {
-        step(&mut self.app, &mut self.runner, msg, &mut |_| None);
-    }
-
-    /// Keys by keymap name, separated by spaces: "j j enter ctrl-q G".
-    fn keys(&mut self, spec: &str) {
-        for k in spec.split(' ') {
-            let key = Key::parse(k).unwrap_or_else(|| panic!("bad key {k}"));
-            let mut mods = key.mods;
-            if let KeyCode::Char(c) = key.code {
-                if c.is_ascii_uppercase() {
-                    mods |= KeyModifiers::SHIFT;
-                }
-            }
-            self.send(Msg::Key(KeyEvent::new(key.code, mods)));
-        }
-    }
-
-    fn typ(&mut self, text: &str) {
-        for c in text.chars() {
-            self.send(Msg::Key(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::NONE,
-            )));
-        }
-    }
-
-    fn wait_background(&mut self) {
-        let t0 = Instant::now();
-        loop {
-            for m in self.runner.poll() {
-                self.send(m);
-            }
-            if !self.runner.busy() {
-                break;
-            }
-            assert!(
-                t0.elapsed() < Duration::from_secs(20),
-                "fetches did not finish"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn screen(&mut self) -> String {
-        let app = &self.app;
-        self.term
-            .draw(|f| roundup::tui::view::draw(app, f))
-            .unwrap();
-        self.term.backend().to_string()
-    }
-}
+use support::tui::Harness;
 
 /// Serves a small article page for any path; the path goes into the title.
 fn loopback_server() -> String {
@@ -139,7 +46,7 @@ fn loopback_server() -> String {
 #[test]
 fn add_filter_place_write_reorder_export() {
     let base = loopback_server();
-    let mut h = Harness::new(100, 30, |_| {});
+    let mut h = Harness::open(100, 30, |_| {}, None);
     let first = h.screen();
     assert!(first.contains("Your inbox is empty"), "{first}");
 
@@ -227,7 +134,7 @@ fn add_filter_place_write_reorder_export() {
 
 #[test]
 fn discard_restore_hold_and_help() {
-    let mut h = Harness::new(100, 30, |s| roundup::demo::build(s).unwrap());
+    let mut h = Harness::open(100, 30, |s| roundup::demo::build(s).unwrap(), None);
     let before = h.app.inbox.visible.len();
     h.keys("d");
     assert_eq!(h.app.inbox.visible.len(), before - 1);
@@ -250,7 +157,7 @@ fn discard_restore_hold_and_help() {
 #[test]
 fn user_keys_from_config_toml_overlay_the_defaults() {
     let config = "[newsletter]\nname = \"Ops Digest\"\n\n[keys.inbox]\n\"x\" = \"discard\"\n\"d\" = \"none\"\n";
-    let mut h = Harness::with_config(100, 30, |s| roundup::demo::build(s).unwrap(), Some(config));
+    let mut h = Harness::open(100, 30, |s| roundup::demo::build(s).unwrap(), Some(config));
     let before = h.app.inbox.visible.len();
     h.keys("d");
     assert_eq!(h.app.inbox.visible.len(), before);
@@ -265,7 +172,7 @@ fn user_keys_from_config_toml_overlay_the_defaults() {
 #[test]
 fn disclosure_rules_are_suggested_and_toggled() {
     let config = "[[disclosure.rules]]\npublication = \"Honeycomb\"\nnote = \"Full disclosure: Honeycomb is my employer.\"\n";
-    let mut h = Harness::with_config(120, 40, |s| roundup::demo::build(s).unwrap(), Some(config));
+    let mut h = Harness::open(120, 40, |s| roundup::demo::build(s).unwrap(), Some(config));
     // Issue #380: sponsor, intro, Articles, the Honeycomb entry.
     h.keys("2 j j j enter");
     let screen = h.screen();
@@ -292,14 +199,14 @@ fn disclosure_rules_are_suggested_and_toggled() {
 }
 
 fn demo(w: u16, h: u16) -> Harness {
-    Harness::new(w, h, |s| roundup::demo::build(s).unwrap())
+    Harness::open(w, h, |s| roundup::demo::build(s).unwrap(), None)
 }
 
 #[test]
 fn snapshots() {
     for (w, hgt) in [(80, 24), (160, 48)] {
         let size = format!("{w}x{hgt}");
-        let mut h = Harness::new(w, hgt, |_| {});
+        let mut h = Harness::open(w, hgt, |_| {}, None);
         insta::assert_snapshot!(format!("empty_{size}"), h.screen());
 
         let mut h = demo(w, hgt);

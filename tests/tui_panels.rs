@@ -1,120 +1,49 @@
 //! The check panel and the archive screen end to end: the TUI on a TestBackend over an
 //! on-disk demo database, the check offline (lints only: no network in tests).
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use roundup::check::ProblemKind;
 use roundup::model::{LinkState, NewLink};
 use roundup::store::{AddOutcome, Store};
-use roundup::tui::app::{start, step};
-use roundup::tui::keymap::Key;
-use roundup::tui::runner::Runner;
-use roundup::tui::state::{App, Msg, Overlay, Screen};
-use std::time::{Duration, Instant};
+use roundup::tui::state::{Overlay, Screen};
 
 const TRACKED: &str = "https://blog.example.com/retries?utm_source=newsletter";
 
-struct Harness {
-    app: App,
-    runner: Runner,
-    term: Terminal<TestBackend>,
-    _dir: tempfile::TempDir,
-}
+mod support;
 
-impl Harness {
-    /// The demo data plus one entry whose URL carries tracking parameters.
-    fn new(w: u16, h: u16) -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("t.db")).unwrap();
-        roundup::demo::build(&store).unwrap();
-        let AddOutcome::Added(id) = store
-            .add_link(&NewLink {
-                url: TRACKED.into(),
-                title: Some("Retries considered harmful".into()),
-                ..NewLink::default()
-            })
-            .unwrap()
-        else {
-            panic!("not added")
-        };
-        let config = roundup::config::Config::builtin().unwrap();
-        let draft = store.current_draft().unwrap().unwrap();
-        roundup::compose::place_link(&store, &config, id, draft.sections[0].id).unwrap();
-        let cfg = dir.path().join("config");
-        std::fs::create_dir_all(&cfg).unwrap();
-        let (mut app, mut runner) = roundup::tui::setup(store, Some(&cfg), (w, h));
-        app.color = false;
-        app.export_dir = "/home/editor".into();
-        runner.opener = None;
-        runner.check_network = false;
-        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        start(&mut app, &mut runner, &mut term).unwrap();
-        let mut h = Harness {
-            app,
-            runner,
-            term,
-            _dir: dir,
-        };
-        h.wait_background();
-        h
-    }
+use support::tui::Harness;
 
-    fn send(&mut self, msg: Msg) {
-        step(&mut self.app, &mut self.runner, msg, &mut |_| None);
-    }
-
-    fn keys(&mut self, spec: &str) {
-        for k in spec.split(' ') {
-            let key = Key::parse(k).unwrap_or_else(|| panic!("bad key {k}"));
-            let mut mods = key.mods;
-            if let KeyCode::Char(c) = key.code {
-                if c.is_ascii_uppercase() {
-                    mods |= KeyModifiers::SHIFT;
-                }
-            }
-            self.send(Msg::Key(KeyEvent::new(key.code, mods)));
-        }
-    }
-
-    fn typ(&mut self, text: &str) {
-        for c in text.chars() {
-            self.send(Msg::Key(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::NONE,
-            )));
-        }
-    }
-
-    fn wait_background(&mut self) {
-        let t0 = Instant::now();
-        loop {
-            for m in self.runner.poll() {
-                self.send(m);
-            }
-            if !self.runner.busy() {
-                break;
-            }
-            assert!(
-                t0.elapsed() < Duration::from_secs(20),
-                "background work hung"
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn screen(&mut self) -> String {
-        let app = &self.app;
-        self.term
-            .draw(|f| roundup::tui::view::draw(app, f))
-            .unwrap();
-        self.term.backend().to_string()
-    }
+/// The demo data plus one entry whose URL carries tracking parameters; the check offline.
+fn demo_with_tracked_entry(w: u16, h: u16) -> Harness {
+    let mut h = Harness::open(
+        w,
+        h,
+        |store| {
+            roundup::demo::build(store).unwrap();
+            let AddOutcome::Added(id) = store
+                .add_link(&NewLink {
+                    url: TRACKED.into(),
+                    title: Some("Retries considered harmful".into()),
+                    ..NewLink::default()
+                })
+                .unwrap()
+            else {
+                panic!("not added")
+            };
+            let config = roundup::config::Config::builtin().unwrap();
+            let draft = store.current_draft().unwrap().unwrap();
+            roundup::compose::place_link(store, &config, id, draft.sections[0].id).unwrap();
+        },
+        None,
+    );
+    h.app.export_dir = "/home/editor".into();
+    h.runner.check_network = false;
+    h.wait_background();
+    h
 }
 
 #[test]
 fn check_panel_jumps_and_accepts_a_suggested_url() {
-    let mut h = Harness::new(100, 30);
+    let mut h = demo_with_tracked_entry(100, 30);
     h.keys("2 c");
     assert!(h.app.check.running);
     assert!(h.screen().contains("checking…"));
@@ -196,7 +125,7 @@ fn replacing_a_url_refuses_another_links_url() {
 
 #[test]
 fn archive_search_jumps_to_the_inbox() {
-    let mut h = Harness::new(100, 30);
+    let mut h = demo_with_tracked_entry(100, 30);
     h.keys("4");
     h.typ("kafka");
     assert!(!h.app.archive.hits.is_empty());
@@ -220,7 +149,7 @@ fn archive_search_jumps_to_the_inbox() {
 fn snapshots() {
     for (w, hgt) in [(80, 24), (160, 48)] {
         let size = format!("{w}x{hgt}");
-        let mut h = Harness::new(w, hgt);
+        let mut h = demo_with_tracked_entry(w, hgt);
         h.keys("2 c");
         h.wait_background();
         insta::assert_snapshot!(format!("check_{size}"), h.screen());

@@ -78,12 +78,7 @@ fn gather(issue: &Issue) -> Vec<Target<'_>> {
     text_links(&mut targets, None, intro, "link in the intro");
     for (si, section) in issue.sections.iter().enumerate() {
         for (ei, entry) in section.entries.iter().enumerate() {
-            let at = EntryRef {
-                section: si,
-                entry: ei,
-                entry_id: entry.id,
-                url: entry.url.clone(),
-            };
+            let at = EntryRef::new(si, ei, entry);
             if parse_http_url(&entry.url).is_ok() {
                 targets.push(Target {
                     at: Some(at.clone()),

@@ -29,12 +29,7 @@ pub(super) fn lint_issue(issue: &Issue, ctx: &CheckContext, opts: &CheckOptions)
     let mut first_seen: HashMap<String, (usize, usize)> = HashMap::new();
     for (si, section) in issue.sections.iter().enumerate() {
         for (ei, entry) in section.entries.iter().enumerate() {
-            let at = EntryRef {
-                section: si,
-                entry: ei,
-                entry_id: entry.id,
-                url: entry.url.clone(),
-            };
+            let at = EntryRef::new(si, ei, entry);
             let p = |kind, msg: String| Problem::new(Some(at.clone()), kind, msg);
 
             match title_problem(entry) {

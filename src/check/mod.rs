@@ -96,6 +96,18 @@ pub struct EntryRef {
     pub url: String,
 }
 
+impl EntryRef {
+    /// The entry at `section`/`entry` (indices into the issue's sections and their entries).
+    pub fn new(section: usize, entry: usize, e: &crate::model::Entry) -> EntryRef {
+        EntryRef {
+            section,
+            entry,
+            entry_id: e.id,
+            url: e.url.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     /// `None` for the issue as a whole (the HTML size, the sponsor link).

@@ -1,2 +1,3 @@
 //! Test support shared by integration tests and benches.
 pub mod archive;
+pub mod tui;

@@ -1,0 +1,101 @@
+//! The TUI on ratatui's TestBackend, driven by key events through the same `step` the real
+//! loop uses: one harness for every end-to-end TUI test.
+#![allow(dead_code)]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use roundup::store::Store;
+use roundup::tui::app::{start, step};
+use roundup::tui::keymap::Key;
+use roundup::tui::runner::Runner;
+use roundup::tui::state::{App, Msg};
+use std::time::{Duration, Instant};
+
+pub struct Harness {
+    pub app: App,
+    pub runner: Runner,
+    pub term: Terminal<TestBackend>,
+    pub dir: tempfile::TempDir,
+}
+
+impl Harness {
+    /// A fresh on-disk database filled by `fill`, a config directory of its own (the
+    /// built-in config and keymap unless `config` is given), no colour, no browser, and
+    /// exports written into the temporary directory.
+    pub fn open(w: u16, h: u16, fill: impl FnOnce(&Store), config: Option<&str>) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db")).unwrap();
+        fill(&store);
+        let cfg = dir.path().join("config");
+        std::fs::create_dir_all(&cfg).unwrap();
+        if let Some(text) = config {
+            std::fs::write(cfg.join("config.toml"), text).unwrap();
+        }
+        let (mut app, mut runner) = roundup::tui::setup(store, Some(&cfg), (w, h));
+        app.color = false;
+        app.export_dir = dir.path().to_path_buf();
+        runner.opener = None;
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        start(&mut app, &mut runner, &mut term).unwrap();
+        Harness {
+            app,
+            runner,
+            term,
+            dir,
+        }
+    }
+
+    pub fn send(&mut self, msg: Msg) {
+        step(&mut self.app, &mut self.runner, msg, &mut |_| None);
+    }
+
+    /// Keys by keymap name, separated by spaces: "j j enter ctrl-q G".
+    pub fn keys(&mut self, spec: &str) {
+        for k in spec.split(' ') {
+            let key = Key::parse(k).unwrap_or_else(|| panic!("bad key {k}"));
+            let mut mods = key.mods;
+            if let KeyCode::Char(c) = key.code {
+                if c.is_ascii_uppercase() {
+                    mods |= KeyModifiers::SHIFT;
+                }
+            }
+            self.send(Msg::Key(KeyEvent::new(key.code, mods)));
+        }
+    }
+
+    pub fn typ(&mut self, text: &str) {
+        for c in text.chars() {
+            self.send(Msg::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+
+    /// Feeds background results (fetches, reads, checks) back until nothing is in flight.
+    pub fn wait_background(&mut self) {
+        let t0 = Instant::now();
+        loop {
+            for m in self.runner.poll() {
+                self.send(m);
+            }
+            if !self.runner.busy() {
+                break;
+            }
+            assert!(
+                t0.elapsed() < Duration::from_secs(20),
+                "background work did not finish"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    pub fn screen(&mut self) -> String {
+        let app = &self.app;
+        self.term
+            .draw(|f| roundup::tui::view::draw(app, f))
+            .unwrap();
+        self.term.backend().to_string()
+    }
+}
