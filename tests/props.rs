@@ -1,17 +1,12 @@
 //! Property tests (the CI variant of the fuzzing): hostile input never panics, and what is
 //! refused changes nothing. More cases: `PROPTEST_CASES=20000 cargo test --release --test props`.
 
+mod support;
+
 use proptest::prelude::*;
 use roundup::capture::canonical::{CanonicalOptions, canonicalize, is_tracking_param};
 use roundup::capture::import::import;
 use roundup::store::{Store, fts_query};
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(128)
-}
 
 fn count_links(store: &Store) -> i64 {
     store
@@ -56,7 +51,7 @@ fn urlish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+    #![proptest_config(support::props::config(128))]
 
     #[test]
     fn canonicalize_never_panics_and_is_idempotent(input in prop_oneof![urlish(), any::<String>()]) {

@@ -5,6 +5,8 @@
 
 mod fuzz_common;
 
+mod support;
+
 use proptest::prelude::*;
 use roundup::compose::issue_file::{
     export_issue_file, issue_file_json, load_issue_file, parse_issue_file,
@@ -13,13 +15,6 @@ use roundup::config::Config;
 use roundup::export::{Exporter, Format};
 use roundup::model::{Credit, Entry, Issue, IssueStatus, Section, SectionStyle, Sponsor};
 use roundup::store::Store;
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(64)
-}
 
 const HOSTILE: &[&str] = &[
     "<script>alert(1)</script>",
@@ -235,7 +230,7 @@ fn exporter() -> Exporter {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+    #![proptest_config(support::props::config(64))]
 
     #[test]
     fn every_format_renders_safely(issue in any_issue()) {
