@@ -3,7 +3,7 @@
 //! HTML is escaped so it shows as text, links other than http/https/mailto lose their URL).
 
 use super::view::{Flavour, safe_url};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 pub struct Markdown;
@@ -76,15 +76,40 @@ fn escape_url(url: &str) -> String {
 }
 
 /// The editor's Markdown with raw HTML turned into visible text and unsafe links (and
-/// images) replaced by their text. Everything else is kept byte for byte.
+/// images) replaced by their text. Everything else is kept byte for byte, except tabs and
+/// line endings (below).
 pub fn sanitize(src: &str) -> String {
+    // A field is checked on its own but printed inside a container ("> " for a quote, an
+    // indent in a list). A tab reads differently there (after "> " it no longer makes an
+    // indented code block, so `\t<script>` became a live HTML block), and a bare CR ends a
+    // line that the prefixing does not see. Normalised first, the text means the same in
+    // both places (found by the proptest pass).
+    let normalised = src
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\t', "    ");
+    let src = normalised.as_str();
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     // The range of a link or image being dropped, while its events are read.
     let mut skipping: Option<Range<usize>> = None;
     let mut dropped_text = String::new();
     let mut depth = 0usize;
+    // Block containers open around the current event, and a top-level code fence this field
+    // leaves open (it would run on into the next field of the document).
+    let mut containers = 0usize;
+    let mut open_fence: Option<String> = None;
     let mut parser = Parser::new_ext(src, options()).into_offset_iter();
     for (event, range) in parser.by_ref() {
+        match &event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => containers += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
+                containers = containers.saturating_sub(1)
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if containers == 0 => {
+                open_fence = unclosed_fence(&src[range.clone()]);
+            }
+            _ => {}
+        }
         if let Some(link) = skipping.clone() {
             // Inside a dropped link or image: collect its text, wait for its end.
             match &event {
@@ -145,7 +170,48 @@ pub fn sanitize(src: &str) -> String {
         at = r.end;
     }
     out.push_str(&src[at..]);
+    if let Some(fence) = open_fence {
+        // A fence this field leaves open would swallow the fields after it, and one of them
+        // closing it would turn their code back into live Markdown (found by the proptest
+        // pass): close it where the field ends.
+        out.push('\n');
+        out.push_str(&fence);
+    }
     out
+}
+
+/// The whole document, once more. Each field was made safe on its own, but a construct one
+/// field leaves open can change how the next one is read, and a template override may add
+/// anything (found by the proptest pass). Passes repeat until nothing changes, so what a
+/// CommonMark reader sees has no raw HTML and no unsafe link.
+pub fn sanitize_document(doc: &str) -> String {
+    let mut doc = doc.to_string();
+    for _ in 0..8 {
+        let mut next = sanitize(&doc);
+        if !next.ends_with('\n') {
+            next.push('\n');
+        }
+        if next == doc {
+            return doc;
+        }
+        doc = next;
+    }
+    // Still changing: give up on Markdown rather than on safety.
+    escape_lines(&doc)
+}
+
+/// The fence (```` ``` ```` or `~~~`, as long as the opener) when the fenced code block
+/// `block` has no closing line, so it runs to the end of its field.
+fn unclosed_fence(block: &str) -> Option<String> {
+    let opener = block.lines().next()?.trim_start();
+    let ch = opener.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let len = opener.chars().take_while(|c| *c == ch).count();
+    let closed = block.lines().count() > 1
+        && block.lines().last().is_some_and(|l| {
+            let l = l.trim();
+            l.chars().all(|c| c == ch) && l.chars().count() >= len
+        });
+    (!closed).then(|| ch.to_string().repeat(len))
 }
 
 /// Prefixes every line, blank ones included (trimmed then, so no trailing spaces).
@@ -239,6 +305,17 @@ mod tests {
         );
         assert_eq!(sanitize("<javascript:alert(1)>"), "javascript:alert(1)");
         assert_eq!(sanitize("line  \nbreak"), "line\\\nbreak");
+    }
+
+    #[test]
+    fn fields_mean_the_same_inside_the_document() {
+        // An open fence is closed where the field ends; a closed one is left alone.
+        assert_eq!(sanitize("```\n<b>\n```<i>"), "```\n<b>\n```<i>\n```");
+        assert_eq!(sanitize("~~~~rust\nx"), "~~~~rust\nx\n~~~~");
+        assert_eq!(sanitize("```\ncode\n```"), "```\ncode\n```");
+        assert_eq!(sanitize("> ```\n> x"), "> ```\n> x");
+        // Tabs and CRs are normalised so a "> " prefix cannot change what they mean.
+        assert_eq!(sanitize("a\r\n\tb"), "a\n    b");
     }
 
     #[test]

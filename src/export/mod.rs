@@ -164,7 +164,10 @@ impl Exporter {
             .get_template(name)
             .and_then(|t| t.render(Value::from(Serde(&view))))
             .map_err(|e| template_error(name, &e))?;
-        Ok(tidy(&out))
+        Ok(match format {
+            Format::Markdown => markdown::sanitize_document(&tidy(&out)),
+            _ => tidy(&out),
+        })
     }
 }
 
