@@ -22,9 +22,9 @@ const RUNS: usize = 50;
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
-    let store = Store::open(&path).expect("open");
+    let mut store = Store::open(&path).expect("open");
     let t = Instant::now();
-    archive::big_archive(&store, 500, 5_000);
+    archive::big_archive(&mut store, 500, 5_000);
     println!(
         "built 500 issues / 10,000 entries / 15,000 links in {:.1} s",
         t.elapsed().as_secs_f64()

@@ -1,6 +1,6 @@
 //! Canonical URLs: a table of real-world cases, and refusals.
 
-use roundup::capture::canonical::{CanonicalOptions, canonicalize};
+use roundup::model::canonical::{CanonicalOptions, canonicalize};
 
 const CASES: &[(&str, &str)] = &[
     // scheme and host case, default ports

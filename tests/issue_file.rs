@@ -77,7 +77,7 @@ fn replacing_a_draft_sends_dropped_links_back_to_the_inbox() {
 fn a_published_issue_is_not_overwritten() {
     let mut store = Store::open_in_memory().unwrap();
     load(&mut store, FIXTURE).unwrap();
-    store.publish_issue(94).unwrap();
+    roundup::compose::publish(&store, 94).unwrap();
     let before = export_json(&store, 94);
     let err = load(&mut store, r#"{"number": 94}"#)
         .unwrap_err()

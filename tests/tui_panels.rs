@@ -31,7 +31,7 @@ fn demo_with_tracked_entry(w: u16, h: u16) -> Harness {
             };
             let config = roundup::config::Config::builtin().unwrap();
             let draft = store.current_draft().unwrap().unwrap();
-            roundup::compose::place_link(store, &config, id, draft.sections[0].id).unwrap();
+            roundup::compose::place_link(store, &config, id, Some(draft.sections[0].id)).unwrap();
         },
         None,
     );

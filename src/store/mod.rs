@@ -2,31 +2,33 @@
 //! before a migration) and one file per table family.
 //!
 //! Every write goes straight to the database; there is no in-memory copy that could be lost.
+//! The connection and its transactions are private: every other layer goes through `Store`
+//! methods, and only this module names rusqlite or writes SQL.
 
 mod aging;
+mod batch;
 mod entries;
 mod feed_pull;
 mod feeds;
 mod fetched;
+mod issue_load;
 mod issues;
-pub(crate) use feeds::insert_feed_on;
-pub(crate) use links::insert_on as insert_link_on;
 mod links;
 mod search;
 mod settings;
 mod tui_queries;
 
-pub use entries::{CreditKind, EntryField, NewEntry};
-pub(crate) use entries::{insert_entry, release_links_of};
+pub use batch::{BatchCounts, TableCounts};
+pub use entries::{CreditKind, EntryField};
 pub use feed_pull::PullCounts;
 pub use fetched::FetchSelection;
 pub use issues::IssueSummary;
-pub(crate) use issues::{insert_issue, insert_section, issue_tree};
 pub use links::{AddOutcome, LinkFilter};
-pub(crate) use search::with_bulk_link_indexing;
 pub use search::{SearchHit, fts_query};
 pub use settings::Settings;
 pub use tui_queries::InboxRow;
+// Plain data the store takes; it lives in `model` (re-exported here for callers' convenience).
+pub use crate::model::NewEntry;
 
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations, SchemaVersion};
@@ -155,10 +157,6 @@ impl Store {
         })
     }
 
-    pub fn conn(&self) -> &Connection {
-        &self.conn
-    }
-
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -171,7 +169,7 @@ impl Store {
     /// process writing at the same time makes it wait (the busy timeout) instead of failing
     /// at the first write with SQLITE_BUSY, which a deferred transaction that read first gets
     /// without ever waiting.
-    pub(crate) fn write_tx(&self) -> Result<rusqlite::Transaction<'_>> {
+    fn write_tx(&self) -> Result<rusqlite::Transaction<'_>> {
         Ok(rusqlite::Transaction::new_unchecked(
             &self.conn,
             rusqlite::TransactionBehavior::Immediate,
@@ -186,11 +184,9 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// Runs `f` in one transaction: all of it lands, or none of it does.
-    pub fn transaction<T>(
-        &mut self,
-        f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
-    ) -> Result<T> {
+    /// Runs `f` in one transaction: all of it lands, or none of it does. Private to the
+    /// store: nothing above it sees a connection or a transaction.
+    fn transaction<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -253,11 +249,11 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: usize) -> Re
 }
 
 /// JSON array of strings, the stored form of authors, quotes and disclosures.
-pub(crate) fn to_json_list(items: &[String]) -> String {
+fn to_json_list(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".to_string())
 }
 
-pub(crate) fn from_json_list(text: &str) -> Result<Vec<String>> {
+fn from_json_list(text: &str) -> Result<Vec<String>> {
     Ok(serde_json::from_str(text)?)
 }
 

@@ -2,7 +2,7 @@
 //! saved pages with their reference metadata, and the agreement score.
 #![allow(dead_code)]
 
-use roundup::capture::extract::PageMeta;
+use roundup::model::PageMeta;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
