@@ -2,6 +2,8 @@
 //! in an on-disk database. Target: a search answers in under 20 ms.
 //!
 //!     cargo bench --bench search
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "../tests/support/archive.rs"]
 mod archive;

@@ -1,6 +1,8 @@
 //! TUI performance on a big database: 100,000 links and 500 published issues.
 //! `cargo bench --bench tui` prints: time to the first frame, full inbox load, one filter
 //! keystroke (update + draw on TestBackend), and the resident memory.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -1,4 +1,6 @@
 //! Canonical URLs: a table of real-world cases, and refusals.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use roundup::model::canonical::{CanonicalOptions, canonicalize};
 

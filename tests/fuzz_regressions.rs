@@ -2,6 +2,8 @@
 //! against the same oracles on stable in plain `cargo test`. Inputs live in
 //! `tests/fixtures/fuzz/<target>/`: raw fuzzer bytes, except `export/`, which holds the
 //! generated issue as JSON (the `arbitrary` bytes would only decode with the fuzz crate).
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod fuzz_common;
 

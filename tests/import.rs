@@ -1,4 +1,6 @@
 //! `import`: every format, duplicates, and broken files that must add nothing.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use roundup::capture::import::{Format, ImportError, detect, import};
 use roundup::model::LinkState;

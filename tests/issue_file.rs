@@ -1,5 +1,7 @@
 //! The JSON issue file: round trip, strictness (errors name their path) and all-or-nothing
 //! loading.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use roundup::compose::issue_file::{IssueFileError, load_issue_file, parse_issue_file};
 use roundup::config::Config;

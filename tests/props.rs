@@ -1,5 +1,7 @@
 //! Property tests (the CI variant of the fuzzing): hostile input never panics, and what is
 //! refused changes nothing. More cases: `PROPTEST_CASES=20000 cargo test --release --test props`.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

@@ -1,4 +1,6 @@
 //! Archive search (FTS5) and hold/aging.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

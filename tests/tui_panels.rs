@@ -1,5 +1,7 @@
 //! The check panel and the archive screen end to end: the TUI on a TestBackend over an
 //! on-disk demo database, the check offline (lints only: no network in tests).
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use roundup::check::ProblemKind;
 use roundup::model::{LinkState, NewLink};

@@ -29,11 +29,19 @@ const FEED_TYPES: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FeedError {
     #[error("{0}")]
-    Fetch(#[from] FetchFailure),
+    Fetch(FetchFailure),
     #[error("not a feed: {0}")]
     Parse(String),
     #[error("not a feed, and the page advertises none")]
     NoFeed,
+}
+
+// The failure's text is the whole message: no `source` (which `#[from]` would add) to
+// print it a second time.
+impl From<FetchFailure> for FeedError {
+    fn from(e: FetchFailure) -> Self {
+        FeedError::Fetch(e)
+    }
 }
 
 /// A feed found at (or through) a URL.

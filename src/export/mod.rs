@@ -67,11 +67,8 @@ impl FromStr for Format {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("cannot read template {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read template {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("template {name}: {message}")]
     Template { name: String, message: String },
 }
@@ -130,9 +127,9 @@ impl Exporter {
                 .filter(|p| p.exists());
             let source = match user {
                 Some(path) => {
-                    std::fs::read_to_string(&path).map_err(|source| ExportError::Read {
+                    std::fs::read_to_string(&path).map_err(|cause| ExportError::Read {
                         path: path.display().to_string(),
-                        source,
+                        cause,
                     })?
                 }
                 None => builtin.to_string(),

@@ -59,11 +59,8 @@ pub enum StoreError {
     },
     #[error("{path} is not a roundup database: {reason}")]
     NotADatabase { path: String, reason: String },
-    #[error("could not create {path}: {source}")]
-    CreateDir {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("could not create {path}: {cause}")]
+    CreateDir { path: String, cause: std::io::Error },
     #[error("database migration failed: {0}")]
     Migration(String),
     #[error("not found: {0}")]
@@ -71,9 +68,23 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
     #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     #[error("corrupt stored value: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
+}
+
+// Each variant prints its cause in its own message, so none also exposes it as `source`
+// (thiserror's `#[from]` would): a chain printed by `main` then says the cause once.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sql(e)
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Json(e)
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -110,9 +121,9 @@ impl Store {
         let migrations = migrations_of(sqls);
         let shown = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+            std::fs::create_dir_all(dir).map_err(|cause| StoreError::CreateDir {
                 path: dir.display().to_string(),
-                source,
+                cause,
             })?;
         }
         let existed = path.exists()
