@@ -1,18 +1,23 @@
 //! roundup: a keyboard-only terminal app for the editor of a weekly curated-links newsletter.
 //!
-//! Map of the crate (the core never imports ratatui or crossterm):
-//! - [`model`]   plain data: Link, Feed, Issue, Section, Entry, Credit, Sponsor
-//! - [`store`]   SQLite: open, pragmas, migrations, one file per table family
-//! - [`capture`] canonical URLs, fetching and metadata extraction, feeds, imports
-//! - [`config`]  the config file: title pattern, default sections, disclosure rules
-//! - [`compose`] issue operations: place links, credits, disclosure rules, the issue file
-//! - [`tui`]     the terminal UI (the only module that knows ratatui/crossterm)
-//! - [`demo`]    a sample inbox and draft, for `roundup demo` and tests
-//! - [`export`]  Markdown, email HTML, plain text (templates) and the JSON issue file
-//! - [`clipboard`] copy to the system clipboard (a helper process) or by OSC 52
-//! - [`check`]   the pre-send check: lints, dead links, redirects, quotes, archive duplicates
-//! - [`cli`]     the command line; `main.rs` only parses and calls it
+//! Map of the crate, bottom up. The core is a stack: each layer imports only the layers
+//! below it, and only `store` names rusqlite or writes SQL (docs/architecture.md draws it).
+//!
+//! - [`model`]   plain data (Link, Issue, Section, Entry, Credit, Sponsor…) and the link
+//!   vocabulary every layer shares: canonical URLs, a fetched page's metadata, failure reasons
 //! - [`paths`]   XDG locations of the database, config and logs
+//! - [`store`]   SQLite: open, pragmas, migrations, one file per table family (imports `model`)
+//! - [`config`]  the config file: title pattern, default sections, disclosure rules
+//! - [`capture`] fetching and metadata extraction, feeds, imports (writes through `store`)
+//! - [`compose`] issue operations, the one home the CLI and the TUI share: new issue, place
+//!   (with disclosure suggestions), move, remove, publish; credits; the issue file
+//! - [`export`]  Markdown, email HTML, plain text (templates) and the JSON issue file
+//! - [`check`]   the pre-send check: lints, dead links, redirects, quotes, archive duplicates
+//! - [`clipboard`] copy to the system clipboard (a helper process) or by OSC 52
+//! - [`demo`]    a sample inbox and draft, for `roundup demo` and tests
+//! - [`cli`]     the command line; `main.rs` only parses and calls it
+//! - [`tui`]     the terminal UI, the only module that knows ratatui/crossterm: per screen a
+//!   state, its keys, its view and the handler of its effects
 
 pub mod capture;
 pub mod check;
