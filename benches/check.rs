@@ -34,12 +34,11 @@ fn main() {
             position: i as i64,
             url: server.url(&format!("/post/{i}")),
             title: Some(format!("Article {i}")),
-            blurb: "A fine read.".into(),
             // Half the entries carry a quote, so the page text is extracted and searched.
-            quotes: if i % 2 == 0 {
-                vec!["they multiply load […] already struggling".into()]
+            body: if i % 2 == 0 {
+                "A fine read.\n\n> they multiply load […] already struggling".into()
             } else {
-                Vec::new()
+                "A fine read.".into()
             },
             credit: Credit {
                 authors: vec!["Fred Hebert".into()],
@@ -62,6 +61,7 @@ fn main() {
             issue_id: 1,
             heading: "Articles".into(),
             style: SectionStyle::Articles,
+            show_heading: true,
             position: 0,
             entries,
         }],

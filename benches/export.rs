@@ -18,18 +18,21 @@ fn entry(i: i64, section_id: i64) -> Entry {
         title: Some(format!(
             "Article {i}: what we learned from the *big* outage [part {i}]"
         )),
-        blurb: format!(
-            "This is entry {i}, with *emphasis*, a [link](https://example.com/{i}) and enough \
-             words to wrap a few times in the plain-text part of the email, as real blurbs \
-             do. It's long, but I'm really glad I read it."
+        body: roundup::model::body::legacy_body(
+            &format!(
+                "This is entry {i}, with *emphasis*, a [link](https://example.com/{i}) and \
+                 enough words to wrap a few times in the plain-text part of the email, as real \
+                 blurbs do. It's long, but I'm really glad I read it."
+            ),
+            &[
+                "HROs recognize that the earliest indicators of threats to organizational \
+                 performance typically appear in small changes in the organization's operations."
+                    .into(),
+                "[…] first paragraph of a long quote.\n\nAnd a second paragraph, after an \
+                 elision."
+                    .into(),
+            ],
         ),
-        quotes: vec![
-            "HROs recognize that the earliest indicators of threats to organizational \
-             performance typically appear in small changes in the organization's operations."
-                .into(),
-            "[…] first paragraph of a long quote.\n\nAnd a second paragraph, after an elision."
-                .into(),
-        ],
         credit: Credit {
             authors: vec![
                 "Shyam Gala".into(),
@@ -59,6 +62,7 @@ fn issue() -> Issue {
             name: "Rootly".into(),
             url: Some("https://rootly.com/demo".into()),
             message: Some("Curious how companies like Figma manage incidents?".into()),
+            link_text: None,
         }),
         sections: vec![
             Section {
@@ -66,6 +70,7 @@ fn issue() -> Issue {
                 issue_id: 1,
                 heading: "Articles".into(),
                 style: SectionStyle::Articles,
+                show_heading: true,
                 position: 0,
                 entries: (0..32).map(|i| entry(i, 1)).collect(),
             },
@@ -74,6 +79,7 @@ fn issue() -> Issue {
                 issue_id: 1,
                 heading: "Outages".into(),
                 style: SectionStyle::List,
+                show_heading: true,
                 position: 1,
                 entries: (32..40).map(|i| entry(i, 2)).collect(),
             },

@@ -132,7 +132,7 @@ fn generate(path: &std::path::Path) {
                 EntryPlan {
                     link,
                     entry: NewEntry {
-                        blurb: "Blurb.".into(),
+                        body: "Blurb.".into(),
                         ..Default::default()
                     },
                 }
@@ -148,6 +148,7 @@ fn generate(path: &std::path::Path) {
                 sections: vec![SectionPlan {
                     heading: "Articles".into(),
                     style: SectionStyle::Articles,
+                    show_heading: true,
                     entries,
                 }],
             })
@@ -357,7 +358,7 @@ fn main() {
         .collect();
     typing.sort();
     let draft = runner.store.current_draft().unwrap().unwrap();
-    let blurb = &draft.sections[0].entries[0].blurb;
+    let blurb = &draft.sections[0].entries[0].body;
     assert_eq!(blurb, "A fine read.");
     println!(
         "editor keystroke (write + reload + preview + draw): median {}, worst {}",

@@ -124,7 +124,7 @@ pub fn build(store: &Store) -> Result<()> {
     let e = compose::place_link(store, &config, ids[6], Some(articles(&old, 0)))?;
     store.update_entry_field(
         e.id,
-        EntryField::Blurb("Experiments on the control plane, safely.".into()),
+        EntryField::Body("Experiments on the control plane, safely.".into()),
     )?;
     compose::publish(store, old.number)?;
     // Featured before, yet back in the inbox: the list marks it.
@@ -139,6 +139,7 @@ pub fn build(store: &Store) -> Result<()> {
             message: Some(
                 "Curious how companies like Figma run incidents in Slack? See the demo.".into(),
             ),
+            link_text: Some("Book a demo".into()),
         }),
     )?;
     store.set_intro(
@@ -148,15 +149,11 @@ pub fn build(store: &Store) -> Result<()> {
     let e = compose::place_link(store, &config, ids[0], Some(articles(&draft, 0)))?;
     store.update_entry_field(
         e.id,
-        EntryField::Blurb(
-            "A careful investigation of a partial outage that *looked* healthy.".into(),
+        EntryField::Body(
+            "A careful investigation of a partial outage that *looked* healthy.\n\n\
+             > The hard part was never the alert; it was believing it."
+                .into(),
         ),
-    )?;
-    store.update_entry_field(
-        e.id,
-        EntryField::Quotes(vec![
-            "The hard part was never the alert; it was believing it.".into(),
-        ]),
     )?;
     compose::place_link(store, &config, ids[1], Some(articles(&draft, 0)))?;
     compose::place_link(store, &config, ids[5], Some(articles(&draft, 1)))?;

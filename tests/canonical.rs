@@ -98,7 +98,6 @@ const CASES: &[(&str, &str)] = &[
         "https://github.com/Netflix/Hystrix",
     ),
     ("https://example.com/a%20b", "https://example.com/a%20b"),
-    ("https://example.com/a b", "https://example.com/a%20b"),
 ];
 
 #[test]
@@ -148,11 +147,82 @@ fn refusals_name_the_input() {
         "https://",
         "http://[::1",
         "not a url at all",
+        // A space is not part of a URL: a typo is refused, not percent-encoded.
+        "https://example.com/a b",
+        "http://exa mple.com/x",
     ] {
         let err = canonicalize(bad, &opts).expect_err(bad).to_string();
         assert!(
             err.contains(bad.trim()),
             "error for {bad:?} should name it: {err}"
         );
+    }
+}
+
+/// What a link stores and exports: the URL as given, tracking parameters removed and
+/// nothing else changed. The canonical form is the de-duplication key only.
+#[test]
+fn stored_urls_lose_tracking_parameters_and_nothing_else() {
+    use roundup::model::canonical::strip_tracking;
+    let cases = [
+        // tracking removed, the rest kept in order and encoding
+        (
+            "https://Example.com/Blog/Post/?utm_source=hn&id=3&fbclid=x#part",
+            "https://Example.com/Blog/Post/?id=3#part",
+        ),
+        (
+            "https://example.com/a?utm_source=x",
+            "https://example.com/a",
+        ),
+        (
+            "https://example.com/a?gclid=1&mc_cid=2&mc_eid=3&ref_src=t",
+            "https://example.com/a",
+        ),
+        // trailing slash and path case kept
+        (
+            "https://example.com/Some/Path/",
+            "https://example.com/Some/Path/",
+        ),
+        // meaningful parameters kept as given (encoding included)
+        (
+            "https://example.com/s?q=a+b&page=2",
+            "https://example.com/s?q=a+b&page=2",
+        ),
+        (
+            "https://example.com/s?q=%C3%A9",
+            "https://example.com/s?q=%C3%A9",
+        ),
+        // no query at all
+        ("https://example.com/", "https://example.com/"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(strip_tracking(input), want, "{input}");
+    }
+}
+
+#[test]
+fn what_the_editor_types_becomes_a_url_or_a_reason() {
+    use roundup::model::canonical::parse_user_url;
+    assert_eq!(
+        parse_user_url("www.example.com/post").unwrap(),
+        "https://www.example.com/post"
+    );
+    assert_eq!(
+        parse_user_url("example.co.uk/a?b=1").unwrap(),
+        "https://example.co.uk/a?b=1"
+    );
+    assert_eq!(
+        parse_user_url(" https://example.com/x ").unwrap(),
+        "https://example.com/x"
+    );
+    for (bad, why) in [
+        ("http://exa mple.com/x", "space"),
+        ("www.example.com/a b", "space"),
+        ("notaurl", "not a URL"),
+        ("ftp://example.com/f", "not an http(s) URL"),
+        ("https://example.com/\u{7}bell", "control character"),
+    ] {
+        let err = parse_user_url(bad).expect_err(bad).to_string();
+        assert!(err.contains(why), "{bad:?}: {err}");
     }
 }

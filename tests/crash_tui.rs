@@ -66,7 +66,7 @@ fn stored_blurb(db: &std::path::Path) -> String {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(ok, "ok");
-    conn.query_row("SELECT blurb FROM entries", [], |r| r.get(0))
+    conn.query_row("SELECT body FROM entries", [], |r| r.get(0))
         .unwrap()
 }
 
@@ -92,7 +92,7 @@ fn sigkill_while_typing_loses_nothing_shown_as_saved() {
             "the TUI did not draw:\n{}",
             tui.text()
         );
-        // Issue screen, down to the entry, open the editor (the blurb has the focus).
+        // Issue screen, down to the entry, open the editor (the body has the focus).
         tui.keys("2");
         assert!(tui.wait(Duration::from_secs(5), |t| {
             t.text().contains("Kafka split-brain")
@@ -101,7 +101,7 @@ fn sigkill_while_typing_loses_nothing_shown_as_saved() {
         std::thread::sleep(Duration::from_millis(100));
         tui.keys("\r");
         assert!(
-            tui.wait(Duration::from_secs(5), |t| t.text().contains("Blurb")),
+            tui.wait(Duration::from_secs(5), |t| t.text().contains("Body")),
             "no editor:\n{}",
             tui.text()
         );

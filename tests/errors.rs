@@ -85,7 +85,11 @@ fn store_errors_say_their_cause_once() {
     check(anyhow::Error::new(store.link(42).unwrap_err()), "link 42");
     check(
         anyhow::Error::new(store.canonical("exa mple").unwrap_err()),
-        "not a URL",
+        "a space is not part of a URL",
+    );
+    check(
+        anyhow::Error::new(store.canonical("exa/mple").unwrap_err()),
+        "is not a URL",
     );
 }
 
@@ -115,7 +119,7 @@ fn config_template_and_url_errors_say_their_cause_once() {
     check(anyhow::Error::new(e), "issue.md.j2");
 
     let url = canonicalize("http://exa mple.com/x", &CanonicalOptions::default()).unwrap_err();
-    check(anyhow::Error::new(url), "is not a URL");
+    check(anyhow::Error::new(url), "a space is not part of a URL");
     let feed: FeedError = FetchFailure::Status(404).into();
     check(anyhow::Error::new(feed).context("feed.example"), "HTTP 404");
 }

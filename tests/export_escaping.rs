@@ -17,11 +17,11 @@ fn entry(id: i64, url: &str, title: &str, blurb: &str) -> Entry {
         position: id,
         url: url.into(),
         title: Some(title.into()),
-        blurb: blurb.into(),
-        quotes: vec![
-            "Quote <img src=x onerror=alert(1)> with [bad](javascript:alert(2)).\n\n<b>bold</b>"
-                .into(),
-        ],
+        body: roundup::model::body::legacy_body(
+            blurb,
+            &["Quote <img src=x onerror=alert(1)> with [bad](javascript:alert(2)).\n\n<b>bold</b>"
+                .into()],
+        ),
         credit: Credit {
             authors: vec!["<Eve>".into(), "Mallory \"M\" O'Neil".into()],
             publication: Some("*Pub*_lication_".into()),
@@ -45,6 +45,7 @@ fn hostile() -> Issue {
             name: "<Sponsor \"S\">".into(),
             url: Some("javascript:alert(4)".into()),
             message: Some("Buy <iframe src=x></iframe> now".into()),
+            link_text: Some("<b>Click</b> [me](javascript:x)".into()),
         }),
         sections: vec![
             Section {
@@ -52,6 +53,7 @@ fn hostile() -> Issue {
                 issue_id: 1,
                 heading: "Art<i>cles</i> *x*".into(),
                 style: SectionStyle::Articles,
+                show_heading: true,
                 position: 0,
                 entries: vec![
                     entry(
@@ -73,6 +75,7 @@ fn hostile() -> Issue {
                 issue_id: 1,
                 heading: "Outages".into(),
                 style: SectionStyle::List,
+                show_heading: true,
                 position: 1,
                 entries: vec![
                     entry(

@@ -10,6 +10,8 @@ use roundup::model::{IssueStatus, LinkState, NewLink};
 use roundup::store::{AddOutcome, LinkFilter, Store};
 
 const FIXTURE: &str = include_str!("fixtures/sre-weekly-094.json");
+/// The same issue written before bodies existed: `blurb` + `quotes`.
+const LEGACY: &str = include_str!("fixtures/sre-weekly-094-legacy.json");
 
 fn config() -> Config {
     Config::builtin().unwrap()
@@ -169,4 +171,44 @@ fn bad_values_fail_and_nothing_is_written() {
     }
     assert!(store.issue_summaries().unwrap().is_empty());
     assert!(store.links(&LinkFilter::default()).unwrap().is_empty());
+}
+
+#[test]
+fn a_file_with_blurb_and_quotes_loads_as_a_body_and_exports_the_same() {
+    let mut old = Store::open_in_memory().unwrap();
+    let mut new = Store::open_in_memory().unwrap();
+    load(&mut old, LEGACY).unwrap();
+    load(&mut new, FIXTURE).unwrap();
+    let x = Exporter::builtin().unwrap();
+    for format in [Format::Markdown, Format::Html, Format::Text, Format::Json] {
+        assert_eq!(
+            x.render(&old.issue(94).unwrap(), format).unwrap(),
+            x.render(&new.issue(94).unwrap(), format).unwrap(),
+            "{format:?}"
+        );
+    }
+    // The quote that opens an entry is its first block; a quote's lines stay lines.
+    let json = export_json(&old, 94);
+    assert!(
+        json.contains("\"body\": \"> Our business requires"),
+        "{json}"
+    );
+    assert!(!json.contains("\"blurb\""), "written files use body only");
+}
+
+#[test]
+fn body_and_blurb_together_are_refused_naming_the_entry() {
+    let mut store = Store::open_in_memory().unwrap();
+    let err = load(
+        &mut store,
+        r#"{"number": 3, "sections": [{"heading": "A", "entries": [
+            {"url": "https://a.example/", "body": "x", "blurb": "y"}]}]}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.starts_with("sections[0].entries[0]: has both body"),
+        "{err}"
+    );
+    assert_eq!(store.table_counts().unwrap().issues, 0);
 }

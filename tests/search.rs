@@ -60,7 +60,7 @@ fn finds_links_and_published_entries_with_issue_numbers_ranked() {
     store
         .update_entry_field(
             entry,
-            EntryField::Blurb(
+            EntryField::Body(
                 "Honeycomb found a Kafka split-brain in their dogfood cluster.".into(),
             ),
         )
@@ -109,7 +109,7 @@ fn draft_entries_are_not_in_the_archive_and_edits_reindex() {
     let ids = draft_issue(&mut store, 5, 1, &mut rng);
     let entry = store.issue(5).unwrap().sections[0].entries[0].id;
     store
-        .update_entry_field(entry, EntryField::Blurb("zebracorn".into()))
+        .update_entry_field(entry, EntryField::Body("zebracorn".into()))
         .unwrap();
     assert!(
         store.search("zebracorn", 10).unwrap().is_empty(),

@@ -164,9 +164,9 @@ fn cli_writes_appear_in_the_running_tui_and_nothing_is_lost() {
     let draft = store.current_draft().unwrap().unwrap();
     let entry = &draft.sections[0].entries[0];
     assert!(
-        entry.blurb.contains(blurb.trim()),
-        "blurb lost: {:?}",
-        entry.blurb
+        entry.body.contains(blurb.trim()),
+        "body lost: {:?}",
+        entry.body
     );
     let urls = inbox_urls(&tui);
     assert!(urls.iter().any(|u| u.ends_with("late-5")), "{urls:?}");

@@ -12,11 +12,11 @@ use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::{HashMap, HashSet};
 
 /// One place a link is used.
-struct Target<'a> {
+struct Target {
     at: Option<EntryRef>,
     url: String,
-    quotes: &'a [String],
-    /// How to name the link when it is not the entry's own: "link in the blurb".
+    quotes: Vec<String>,
+    /// How to name the link when it is not the entry's own: "link in the entry".
     label: Option<&'static str>,
 }
 
@@ -49,7 +49,7 @@ pub(super) fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
         let Some(c) = by_url.get(t.url.as_str()) else {
             continue;
         };
-        for mut problem in page::link_problems(t.at.clone(), c, t.quotes) {
+        for mut problem in page::link_problems(t.at.clone(), c, &t.quotes) {
             if let Some(label) = t.label {
                 problem.message = format!("{label} {}: {}", t.url, problem.message);
             }
@@ -60,14 +60,14 @@ pub(super) fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
 }
 
 /// The issue's links in reading order. Invalid entry URLs are left to the lint.
-fn gather(issue: &Issue) -> Vec<Target<'_>> {
+fn gather(issue: &Issue) -> Vec<Target> {
     let mut targets = Vec::new();
     if let Some(sponsor) = &issue.sponsor {
         if let Some(url) = sponsor.url.as_deref().filter(|u| parse_http_url(u).is_ok()) {
             targets.push(Target {
                 at: None,
                 url: url.trim().to_string(),
-                quotes: &[],
+                quotes: Vec::new(),
                 label: Some("sponsor link"),
             });
         }
@@ -83,11 +83,11 @@ fn gather(issue: &Issue) -> Vec<Target<'_>> {
                 targets.push(Target {
                     at: Some(at.clone()),
                     url: entry.url.trim().to_string(),
-                    quotes: &entry.quotes,
+                    quotes: crate::model::body::quotes(&entry.body),
                     label: None,
                 });
             }
-            text_links(&mut targets, Some(at), &entry.blurb, "link in the blurb");
+            text_links(&mut targets, Some(at), &entry.body, "link in the entry");
         }
     }
     targets
@@ -98,7 +98,7 @@ fn text_links(targets: &mut Vec<Target>, at: Option<EntryRef>, md: &str, label: 
         targets.push(Target {
             at: at.clone(),
             url,
-            quotes: &[],
+            quotes: Vec::new(),
             label: Some(label),
         });
     }

@@ -3,12 +3,34 @@
 //! the size of the HTML export.
 
 use super::{CheckContext, CheckOptions, EntryRef, Problem, ProblemKind};
-use crate::model::canonical::{canonicalize, is_tracking_param, parse_http_url};
+use crate::model::canonical::{canonicalize, is_tracking_param, parse_http_url, strip_tracking};
 use crate::model::{Entry, Issue, SectionStyle};
 use std::collections::HashMap;
 
 pub(super) fn lint_issue(issue: &Issue, ctx: &CheckContext, opts: &CheckOptions) -> Vec<Problem> {
     let mut problems = Vec::new();
+    if let Some(word) = placeholder(&issue.title) {
+        problems.push(Problem::new(
+            None,
+            ProblemKind::TitlePlaceholder,
+            format!(
+                "the issue's title still has a placeholder ({word}): {}",
+                issue.title
+            ),
+        ));
+    }
+    if let Some(sponsor) = &issue.sponsor
+        && sponsor.url.as_deref().is_none_or(|u| u.trim().is_empty())
+    {
+        problems.push(
+            Problem::new(
+                None,
+                ProblemKind::SponsorWithoutLink,
+                format!("the sponsor {} has no link", sponsor.name.trim()),
+            )
+            .suggest("add the sponsor's URL (e on the sponsor row), or remove the sponsor"),
+        );
+    }
     if let Some(size) = ctx.html_size.filter(|s| *s > opts.html_limit) {
         problems.push(
             Problem::new(
@@ -46,8 +68,12 @@ pub(super) fn lint_issue(issue: &Issue, ctx: &CheckContext, opts: &CheckOptions)
                 None => {}
             }
             if section.style == SectionStyle::Articles {
-                if entry.blurb.trim().is_empty() {
-                    problems.push(p(ProblemKind::MissingBlurb, "no blurb".into()));
+                // Commentary or a quote, in any order: an entry that is only a quote is normal.
+                if crate::model::body::is_empty(&entry.body) {
+                    problems.push(p(
+                        ProblemKind::EmptyEntry,
+                        "nothing written: no commentary and no quote".into(),
+                    ));
                 }
                 let credit = &entry.credit;
                 let no_authors = credit.authors.iter().all(|a| a.trim().is_empty());
@@ -87,7 +113,7 @@ pub(super) fn lint_issue(issue: &Issue, ctx: &CheckContext, opts: &CheckOptions)
                             tracking.join(", ")
                         ),
                     )
-                    .suggest(canonical.clone()),
+                    .suggest(strip_tracking(&entry.url)),
                 );
             }
 
@@ -152,6 +178,17 @@ fn title_problem(entry: &Entry) -> Option<TitleProblem> {
     let url_like = title == entry.url.trim()
         || (one_word && (parse_http_url(title).is_ok() || title.starts_with("www.")));
     url_like.then_some(TitleProblem::IsUrl)
+}
+
+/// What a title still waiting to be written looks like: a pattern's `{…}`, TODO, TBD, XXX.
+fn placeholder(title: &str) -> Option<&'static str> {
+    if title.contains('{') && title.contains('}') {
+        return Some("{…}");
+    }
+    let upper = title.to_uppercase();
+    ["TODO", "TBD", "XXX", "FIXME"]
+        .into_iter()
+        .find(|w| upper.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
 }
 
 /// Disclosure notes compare without case and spacing: re-typing one is not removing it.

@@ -3,10 +3,11 @@
 //! (`links`) and fetched concurrently (`probe`), and what the fetched pages say (`page`:
 //! dead links, redirects, soft 404s, pull-quotes).
 //!
-//! Severity policy: an error is something a reader would see as broken (a dead link, an entry
-//! with no blurb, a duplicated link, a clipped email); a warning is something the editor may
-//! have chosen (a re-featured link, a removed disclosure, a quote the page no longer shows,
-//! which is often a JavaScript-rendered page rather than an edit).
+//! Severity policy (`ProblemKind::severity`): an error is what must not go out (a dead link, an
+//! empty entry, a sponsor without a link, a placeholder title); a warning is what the editor
+//! may have chosen or cannot fix (a slow link, a re-featured link, a removed disclosure, a
+//! quote the page no longer shows — often a JavaScript-rendered page rather than an edit).
+//! `roundup check` exits 1 only on errors.
 //!
 //! Temporary redirects (302, 303, 307) are not reported at all: they are how paywalls,
 //! logins and A/B tests work, and the URL the editor has is the one to keep. Only the
@@ -76,8 +77,13 @@ pub enum ProblemKind {
     TrackingParams,
     MissingTitle,
     TitleIsUrl,
-    MissingBlurb,
+    /// No commentary and no quote (an entry that is only a quote is fine).
+    EmptyEntry,
     MissingCredit,
+    /// The sponsor block has no link.
+    SponsorWithoutLink,
+    /// The issue's title still holds `{number}`-style or TODO/TBD text.
+    TitlePlaceholder,
     DuplicateInIssue,
     FeaturedBefore,
     DisclosureRemoved,
@@ -148,14 +154,21 @@ impl ProblemKind {
         )
     }
 
+    /// Errors are what must not go out: a dead link (404, 410, 5xx, refused, DNS, a
+    /// redirect that goes nowhere), an invalid URL, an empty entry, a sponsor without a link,
+    /// a title left at a placeholder (the issue's, or an entry's missing or raw-URL title).
+    /// Warnings are what the editor may have chosen or cannot fix: slow or timed-out links,
+    /// bot walls, a quote not found on the page, credits, tracking parameters, duplicates,
+    /// the size of the email, a check that could not run.
     pub fn severity(self) -> Severity {
         use ProblemKind::*;
         match self {
             HttpError | PermanentRedirect | TrackingParams | MissingCredit | FeaturedBefore
-            | DisclosureRemoved | QuoteNotFound => Severity::Warning,
+            | DisclosureRemoved | QuoteNotFound | Timeout | FetchFailed | Soft404
+            | DuplicateInIssue | HtmlTooLarge | CheckFailed => Severity::Warning,
             InvalidUrl | NotFound | Gone | ServerError | DnsFailure | ConnectionRefused
-            | Timeout | FetchFailed | BadRedirect | Soft404 | MissingTitle | TitleIsUrl
-            | MissingBlurb | DuplicateInIssue | HtmlTooLarge | CheckFailed => Severity::Error,
+            | BadRedirect | MissingTitle | TitleIsUrl | EmptyEntry | SponsorWithoutLink
+            | TitlePlaceholder => Severity::Error,
         }
     }
 }

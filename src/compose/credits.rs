@@ -22,7 +22,10 @@ pub fn join_names(names: &[String]) -> String {
 pub fn credit_line(credit: &Credit) -> String {
     let authors = join_names(&credit.authors);
     let publication = credit.publication.as_deref().map(str::trim).unwrap_or("");
+    // A personal blog's publication is often its author's name: say it once.
+    let same = credit.authors.len() == 1 && authors.eq_ignore_ascii_case(publication);
     let mut line = match (authors.is_empty(), publication.is_empty()) {
+        (false, false) if same => authors,
         (false, false) => format!("{authors} — {publication}"),
         (false, true) => authors,
         (true, false) => publication.to_string(),
@@ -95,5 +98,9 @@ mod tests {
             "via Lobsters"
         );
         assert_eq!(credit_line(&credit(&[" "], Some(""), None)), "");
+        assert_eq!(
+            credit_line(&credit(&["Julia Evans"], Some("julia evans"), None)),
+            "Julia Evans"
+        );
     }
 }

@@ -143,6 +143,7 @@ mod tests {
             name: "VictorOps".into(),
             url: Some("https://victorops.com/sre".into()),
             message: None,
+            link_text: None,
         };
         let notes = suggested_disclosures(
             "https://www.victorops.com/blog/rca",

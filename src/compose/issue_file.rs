@@ -3,6 +3,7 @@
 //! and loading is all-or-nothing (one transaction). Export → load → export is identical.
 
 use crate::config::Config;
+use crate::model::body::legacy_body;
 use crate::model::{
     Credit, EntryPlan, Issue, IssuePlan, NewEntry, NewLink, PlannedLink, SectionPlan, SectionStyle,
     Sponsor,
@@ -34,6 +35,9 @@ pub struct SponsorFile {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// The text the sponsor's link shows ("Check out this lightning demo").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_text: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,6 +46,9 @@ pub struct SectionFile {
     pub heading: String,
     #[serde(default)]
     pub style: SectionStyle,
+    /// `false`: the section's entries print without its heading.
+    #[serde(default = "shown", skip_serializing_if = "is_shown")]
+    pub show_heading: bool,
     #[serde(default)]
     pub entries: Vec<EntryFile>,
 }
@@ -52,6 +59,11 @@ pub struct EntryFile {
     pub url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Markdown; its block quotes are the pull-quotes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body: String,
+    /// Files written before `body` existed: the body is the blurb, then each quote as a
+    /// block quote. Read, never written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub blurb: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -100,6 +112,7 @@ pub fn export_issue_file(issue: &Issue) -> IssueFile {
             name: s.name.clone(),
             url: s.url.clone(),
             message: s.message.clone(),
+            link_text: s.link_text.clone(),
         }),
         intro: issue.intro.clone(),
         sections: issue
@@ -108,14 +121,16 @@ pub fn export_issue_file(issue: &Issue) -> IssueFile {
             .map(|s| SectionFile {
                 heading: s.heading.clone(),
                 style: s.style,
+                show_heading: s.show_heading,
                 entries: s
                     .entries
                     .iter()
                     .map(|e| EntryFile {
                         url: e.url.clone(),
                         title: e.title.clone(),
-                        blurb: e.blurb.clone(),
-                        quotes: e.quotes.clone(),
+                        body: e.body.clone(),
+                        blurb: String::new(),
+                        quotes: Vec::new(),
                         authors: e.credit.authors.clone(),
                         publication: e.credit.publication.clone(),
                         via: e.credit.via.clone(),
@@ -125,6 +140,14 @@ pub fn export_issue_file(issue: &Issue) -> IssueFile {
             })
             .collect(),
     }
+}
+
+fn shown() -> bool {
+    true
+}
+
+fn is_shown(b: &bool) -> bool {
+    *b
 }
 
 /// Pretty JSON with a final newline: the stable text of `export --format json`.
@@ -167,6 +190,13 @@ fn validate(store: &Store, file: &IssueFile) -> Result<Vec<Vec<String>>, IssueFi
         }
         let mut urls = Vec::new();
         for (j, entry) in section.entries.iter().enumerate() {
+            if !entry.body.is_empty() && (!entry.blurb.is_empty() || !entry.quotes.is_empty()) {
+                return Err(invalid(
+                    format!("sections[{i}].entries[{j}]"),
+                    "has both body and blurb/quotes: write the quotes into the body as block \
+                     quotes",
+                ));
+            }
             let canonical = store
                 .canonical(&entry.url)
                 .map_err(|e| invalid(format!("sections[{i}].entries[{j}].url"), e.to_string()))?;
@@ -212,6 +242,7 @@ pub fn load_issue_file(
             .map(|(section, urls)| SectionPlan {
                 heading: section.heading.clone(),
                 style: section.style,
+                show_heading: section.show_heading,
                 entries: section
                     .entries
                     .iter()
@@ -246,8 +277,11 @@ fn entry_plan(entry: &EntryFile, canonical: String) -> EntryPlan {
         },
         entry: NewEntry {
             title: entry.title.clone(),
-            blurb: entry.blurb.clone(),
-            quotes: entry.quotes.clone(),
+            body: if entry.body.is_empty() {
+                legacy_body(&entry.blurb, &entry.quotes)
+            } else {
+                entry.body.clone()
+            },
             credit,
             disclosures: entry.disclosures.clone(),
         },
@@ -260,6 +294,7 @@ impl From<&SponsorFile> for Sponsor {
             name: s.name.clone(),
             url: s.url.clone(),
             message: s.message.clone(),
+            link_text: s.link_text.clone(),
         }
     }
 }

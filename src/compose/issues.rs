@@ -5,8 +5,8 @@
 
 use super::disclosure::suggested_for_link;
 use crate::config::Config;
-use crate::model::{Entry, Issue, SectionStyle};
-use crate::store::{Result, Store, StoreError};
+use crate::model::{Credit, Entry, Issue, SectionStyle};
+use crate::store::{CorrectionKind, Result, Store, StoreError};
 
 /// Issue numbers roundup accepts: a week's number, never zero, negative or absurd (an issue
 /// at i64::MAX would make "the next one" wrap around).
@@ -44,9 +44,38 @@ pub fn new_issue(store: &Store, config: &Config, number: Option<i64>) -> Result<
         .iter()
         .map(|s| (s.heading.as_str(), s.style))
         .collect();
+    // The sponsor usually runs for several weeks: the previous issue's is carried over
+    // (the editor changes or removes it in the new draft).
+    let sponsor = match store.last_issue_number()? {
+        Some(last) => store.issue(last)?.sponsor,
+        None => None,
+    };
     let issue = store.create_issue(number, &config.issue_title(number), &sections)?;
+    if let Some(sponsor) = &sponsor {
+        store.set_sponsor(issue.id, Some(sponsor))?;
+    }
     store.set_setting("current_issue", &issue.number.to_string())?;
-    Ok(issue)
+    store.issue_by_id(issue.id)
+}
+
+/// Gives draft `from` the number `to` (drafts only; `to` not taken). A title that follows
+/// the pattern follows the number; a title the editor wrote stays.
+pub fn renumber(store: &Store, config: &Config, from: i64, to: i64) -> Result<Issue> {
+    check_number(to)?;
+    let issue = store.issue(from)?;
+    let title = if issue.title == config.issue_title(from) {
+        config.issue_title(to)
+    } else {
+        issue.title.clone()
+    };
+    store.renumber_issue(from, to, &title)?;
+    store.issue(to)
+}
+
+/// Deletes draft `number`; its links go back to the inbox with their writing (placing one
+/// again brings it back). Returns how many entries went back.
+pub fn delete_draft(store: &Store, number: i64) -> Result<usize> {
+    store.delete_draft(number)
 }
 
 /// The first articles section of the current draft, starting a draft when there is none
@@ -81,10 +110,49 @@ pub fn place_link(
         Some(id) => id,
         None => default_section(store, config)?,
     };
-    let link = store.link(link_id)?;
+    let mut link = store.link(link_id)?;
+    // Names the editor corrected before are corrected again ("jvns" → "Julia Evans").
+    for author in &mut link.authors {
+        if let Some(c) = store.credit_correction(CorrectionKind::Author, author)? {
+            *author = c;
+        }
+    }
+    if let Some(p) = &link.publication
+        && let Some(c) = store.credit_correction(CorrectionKind::Publication, p)?
+    {
+        link.publication = Some(c);
+    }
     let issue = store.issue_of_section(section_id)?;
     let notes = suggested_for_link(&link, &issue, config);
-    store.place_link(link_id, section_id, &notes)
+    let credit = Credit {
+        authors: link.authors.clone(),
+        publication: link.publication.clone(),
+        via: link.via.clone(),
+    };
+    store.place_link(link_id, section_id, &credit, &notes)
+}
+
+/// Remembers the corrections the editor made to an entry's credit against what its page
+/// said, so the next placement of the same names gets them: one author for one author (or
+/// the same number of authors, in order), and the publication.
+pub fn learn_credit(store: &Store, entry_id: i64) -> Result<()> {
+    let entry = store.entry(entry_id)?;
+    let link = store.link(entry.link_id)?;
+    let ours = &entry.credit.authors;
+    if !ours.is_empty() && ours.len() == link.authors.len() {
+        for (fetched, corrected) in link.authors.iter().zip(ours) {
+            if fetched.trim() != corrected.trim() && !corrected.trim().is_empty() {
+                store.record_credit_correction(CorrectionKind::Author, fetched, corrected)?;
+            }
+        }
+    }
+    if let (Some(fetched), Some(corrected)) = (&link.publication, &entry.credit.publication)
+        && fetched.trim() != corrected.trim()
+        && !corrected.trim().is_empty()
+    {
+        store.record_credit_correction(CorrectionKind::Publication, fetched, corrected)?;
+    }
+    Ok(())
 }
 
 /// Moves an entry up (negative `delta`) or down within its section.

@@ -7,13 +7,14 @@ pub mod credits;
 pub mod disclosure;
 pub mod issue_file;
 pub mod issues;
+pub mod sections;
 
 pub use credits::{credit_line, join_names};
 pub use disclosure::{suggested_disclosures, suggested_for_entry, suggested_for_link};
 pub use issue_file::{IssueFile, IssueFileError, export_issue_file, load_issue_file};
 pub use issues::{
-    default_section, move_entry, move_entry_to_section, move_section, new_issue, place_link,
-    publish, remove_entry,
+    default_section, delete_draft, learn_credit, move_entry, move_entry_to_section, move_section,
+    new_issue, place_link, publish, remove_entry, renumber,
 };
 
 use crate::store::{EntryField, Result, Store};

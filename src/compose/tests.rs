@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::config::{Config, DisclosureRule};
-use crate::model::{IssueStatus, LinkState, NewLink, SectionStyle, Sponsor};
+use crate::model::{Credit, IssueStatus, LinkState, NewLink, SectionStyle, Sponsor};
 use crate::store::{AddOutcome, CreditKind, EntryField, Store};
 
 fn add(store: &Store, url: &str, authors: &[&str], publication: Option<&str>) -> i64 {
@@ -106,17 +106,16 @@ fn edits_write_through() {
     let c = config();
     let issue = new_issue(&store, &c, None).unwrap();
     let link = add(&store, "https://example.com/a", &[], None);
-    let e = store.place_link(link, issue.sections[0].id, &[]).unwrap();
+    let e = store
+        .place_link(link, issue.sections[0].id, &Credit::default(), &[])
+        .unwrap();
     store
         .update_entry_field(e.id, EntryField::Title(Some("Mine".into())))
         .unwrap();
     store
-        .update_entry_field(e.id, EntryField::Blurb("A *blurb*".into()))
-        .unwrap();
-    store
         .update_entry_field(
             e.id,
-            EntryField::Quotes(vec!["one\n\ntwo".into(), "three".into()]),
+            EntryField::Body("A *blurb*\n\n> one\n>\n> two".into()),
         )
         .unwrap();
     store
@@ -133,8 +132,7 @@ fn edits_write_through() {
         .unwrap();
     let got = store.entry(e.id).unwrap();
     assert_eq!(got.title.as_deref(), Some("Mine"));
-    assert_eq!(got.blurb, "A *blurb*");
-    assert_eq!(got.quotes, vec!["one\n\ntwo", "three"]);
+    assert_eq!(got.body, "A *blurb*\n\n> one\n>\n> two");
     assert_eq!(credit_line(&got.credit), "A and B — Pub");
     assert_eq!(got.disclosures, vec!["d"]);
     store
@@ -146,7 +144,7 @@ fn edits_write_through() {
     );
     assert!(
         store
-            .update_entry_field(9999, EntryField::Blurb(String::new()))
+            .update_entry_field(9999, EntryField::Body(String::new()))
             .is_err()
     );
 
@@ -155,6 +153,7 @@ fn edits_write_through() {
         name: "Rootly".into(),
         url: Some("https://rootly.com".into()),
         message: Some("m".into()),
+        link_text: None,
     };
     store.set_sponsor(issue.id, Some(&sponsor)).unwrap();
     let got = store.issue(issue.number).unwrap();
@@ -182,7 +181,11 @@ fn reorder_move_and_remove_keep_positions_dense() {
         .collect();
     let entries: Vec<_> = ids
         .iter()
-        .map(|l| store.place_link(*l, articles, &[]).unwrap())
+        .map(|l| {
+            store
+                .place_link(*l, articles, &Credit::default(), &[])
+                .unwrap()
+        })
         .collect();
     assert_eq!(store.move_entry(entries[3].id, -2).unwrap(), 1);
     assert_eq!(
@@ -229,7 +232,9 @@ fn publish_archives_and_marks_links_featured() {
     let store = Store::open_in_memory().unwrap();
     let issue = new_issue(&store, &config(), None).unwrap();
     let link = add(&store, "https://e.com/x", &[], None);
-    let entry = store.place_link(link, issue.sections[0].id, &[]).unwrap();
+    let entry = store
+        .place_link(link, issue.sections[0].id, &Credit::default(), &[])
+        .unwrap();
     let published = store.publish_issue(94).unwrap();
     assert_eq!(published.status, IssueStatus::Published);
     assert_eq!(published.date.as_ref().map(|d| d.len()), Some(10));
@@ -257,7 +262,7 @@ fn past_credits_most_used_first_with_prefix() {
     .enumerate()
     {
         let l = add(&store, &format!("https://c.com/{i}"), &authors, publication);
-        store.place_link(l, s, &[]).unwrap();
+        place_link(&store, &config(), l, Some(s)).unwrap();
     }
     assert_eq!(
         store.past_credits(CreditKind::Author, "", 10).unwrap(),

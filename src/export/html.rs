@@ -95,6 +95,9 @@ impl Flavour for Html {
     fn url(&self, url: &str) -> String {
         url.to_string()
     }
+    fn part_separator(&self) -> &'static str {
+        "\n"
+    }
 }
 
 #[cfg(test)]

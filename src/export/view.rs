@@ -2,6 +2,7 @@
 //! (escaped Markdown, sanitised HTML, wrapped plain text), so templates only arrange it.
 
 use crate::compose::credit_line;
+use crate::model::body::parts;
 use crate::model::{Issue, SectionStyle};
 use serde::Serialize;
 
@@ -24,6 +25,8 @@ pub struct SponsorView {
     pub url: Option<String>,
     /// The URL as text to show (escaped for Markdown).
     pub url_text: Option<String>,
+    /// What the link says instead of its URL ("Check out this lightning demo").
+    pub link_text: Option<String>,
     pub message: Option<String>,
 }
 
@@ -32,6 +35,8 @@ pub struct SectionView {
     pub heading: String,
     pub heading_rule: String,
     pub style: &'static str,
+    /// Off: the entries print without the heading.
+    pub show_heading: bool,
     pub entries: Vec<EntryView>,
 }
 
@@ -40,10 +45,21 @@ pub struct EntryView {
     pub title: String,
     /// `None` when the URL is not http, https or mailto: the title is shown unlinked.
     pub url: Option<String>,
+    /// The body in order: commentary and pull-quotes as the editor arranged them.
+    pub body: Vec<PartView>,
+    /// For templates written before bodies: the commentary parts, then the quotes (order
+    /// between them is lost; the shipped templates use `body`).
     pub blurb: Option<String>,
     pub quotes: Vec<String>,
     pub credit: Option<String>,
     pub disclosures: Vec<String>,
+}
+
+/// One part of an entry's body, rendered: commentary, or a pull-quote.
+#[derive(Debug, Serialize)]
+pub struct PartView {
+    pub quote: bool,
+    pub text: String,
 }
 
 /// How one format renders each kind of text. `nested` is true inside a list section.
@@ -60,6 +76,10 @@ pub trait Flavour {
     fn quote(&self, markdown: &str, nested: bool) -> String;
     /// A URL already known to be safe, as the format writes it.
     fn url(&self, url: &str) -> String;
+    /// Between two rendered blocks joined into one (a blank line; nothing in HTML).
+    fn part_separator(&self) -> &'static str {
+        "\n\n"
+    }
 }
 
 /// The URL, serialised by the URL standard (so `"`, `<`, `>` and spaces are
@@ -86,6 +106,11 @@ pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour) -> IssueView {
             name: f.inline(&s.name),
             url: s.url.as_deref().and_then(safe_url).map(|u| f.url(&u)),
             url_text: s.url.as_deref().and_then(safe_url).map(|u| f.inline(&u)),
+            link_text: s
+                .link_text
+                .as_deref()
+                .and_then(non_empty)
+                .map(|t| f.inline(t)),
             message: s
                 .message
                 .as_deref()
@@ -108,23 +133,41 @@ pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour) -> IssueView {
                     heading: f.inline(&s.heading),
                     heading_rule: "-".repeat(s.heading.chars().count()),
                     style: s.style.as_str(),
+                    show_heading: s.show_heading,
                     entries: s
                         .entries
                         .iter()
                         .map(|e| {
                             let credit = credit_line(&e.credit);
+                            let body: Vec<PartView> = parts(&e.body)
+                                .into_iter()
+                                .map(|p| PartView {
+                                    quote: p.quote,
+                                    text: if p.quote {
+                                        f.quote(&p.text, nested)
+                                    } else {
+                                        f.rich(&p.text, nested)
+                                    },
+                                })
+                                .collect();
+                            let commentary: Vec<&str> = body
+                                .iter()
+                                .filter(|p| !p.quote)
+                                .map(|p| p.text.as_str())
+                                .collect();
                             EntryView {
                                 title: f.inline(
                                     e.title.as_deref().and_then(non_empty).unwrap_or(&e.url),
                                 ),
                                 url: safe_url(&e.url).map(|u| f.url(&u)),
-                                blurb: non_empty(&e.blurb).map(|b| f.rich(b, nested)),
-                                quotes: e
-                                    .quotes
+                                blurb: (!commentary.is_empty())
+                                    .then(|| commentary.join(f.part_separator())),
+                                quotes: body
                                     .iter()
-                                    .filter_map(|q| non_empty(q))
-                                    .map(|q| f.quote(q, nested))
+                                    .filter(|p| p.quote)
+                                    .map(|p| p.text.clone())
                                     .collect(),
+                                body,
                                 credit: non_empty(&credit).map(|c| f.credit(c, nested)),
                                 disclosures: e
                                     .disclosures

@@ -68,7 +68,17 @@ pub enum UrlError {
     NotHttp(String),
     #[error("'{0}' has no host")]
     NoHost(String),
+    #[error("'{0}' has a space in it: a space is not part of a URL")]
+    Space(String),
+    #[error("'{0}' has a control character in it")]
+    Control(String),
+    #[error("the URL is longer than {MAX_URL_BYTES} bytes")]
+    TooLong,
 }
+
+/// Longer URLs are refused: nothing real is that long, and a hostile feed or page could
+/// otherwise fill the database with them.
+pub const MAX_URL_BYTES: usize = 8 * 1024;
 
 pub fn is_tracking_param(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
@@ -78,12 +88,27 @@ pub fn is_tracking_param(name: &str) -> bool {
     })
 }
 
-/// Parses an editor-given string as an http(s) URL, with nothing else changed.
+/// Parses an editor-given string as an http(s) URL, with nothing else changed. Whitespace
+/// inside, control characters and absurd lengths are refused rather than percent-encoded:
+/// `http://exa mple.com/x` is a typo, not a URL.
 pub fn parse_http_url(input: &str) -> Result<Url, UrlError> {
     let trimmed = input.trim();
-    let shown = trimmed.chars().take(200).collect::<String>();
+    let shown: String = trimmed
+        .chars()
+        .take(200)
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
     if trimmed.is_empty() {
         return Err(UrlError::Malformed(shown, "empty".into()));
+    }
+    if trimmed.len() > MAX_URL_BYTES {
+        return Err(UrlError::TooLong);
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(UrlError::Control(shown));
+    }
+    if trimmed.chars().any(char::is_whitespace) {
+        return Err(UrlError::Space(shown));
     }
     let url = Url::parse(trimmed).map_err(|e| UrlError::Malformed(shown.clone(), e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
@@ -147,6 +172,86 @@ pub fn canonicalize(input: &str, opts: &CanonicalOptions) -> Result<String, UrlE
         url.set_path(if trimmed.is_empty() { "/" } else { trimmed });
     }
     Ok(url.to_string())
+}
+
+/// What the editor typed or pasted, as an http(s) URL: `www.example.com/post` and
+/// `example.com/post` mean https. Refused with the reason otherwise.
+pub fn parse_user_url(input: &str) -> Result<String, UrlError> {
+    let t = input.trim();
+    let lower = t.to_ascii_lowercase();
+    let bare = !lower.contains("://") && looks_like_host(t);
+    let full = if bare {
+        format!("https://{t}")
+    } else {
+        t.to_string()
+    };
+    parse_http_url(&full)?;
+    Ok(full)
+}
+
+/// `www.example.com/…` or `example.co.uk`: a dotted name with letters after the last dot.
+fn looks_like_host(s: &str) -> bool {
+    let host = s.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once(':').map_or(host, |(h, port)| {
+        if port.chars().all(|c| c.is_ascii_digit()) {
+            h
+        } else {
+            host
+        }
+    });
+    let Some((name, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    !name.is_empty()
+        && tld.len() >= 2
+        && tld.chars().all(|c| c.is_alphabetic())
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+}
+
+/// The URL as given, without its tracking parameters and nothing else changed: path, case,
+/// trailing slash, the other parameters (and their encoding) and the fragment stay. This is
+/// what a link stores and exports; `canonicalize` is only the de-duplication key.
+pub fn strip_tracking(url: &str) -> String {
+    let url = url.trim();
+    let (head, fragment) = match url.split_once('#') {
+        Some((h, f)) => (h, Some(f)),
+        None => (url, None),
+    };
+    let Some((base, query)) = head.split_once('?') else {
+        return url.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| {
+            let key = pair.split('=').next().unwrap_or("");
+            let key = percent_decode(key);
+            pair.is_empty() || !is_tracking_param(&key)
+        })
+        .filter(|pair| !pair.is_empty())
+        .collect();
+    let removed = kept.len() != query.split('&').filter(|p| !p.is_empty()).count();
+    if !removed {
+        return url.to_string();
+    }
+    let mut out = base.to_string();
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    url::form_urlencoded::parse(s.as_bytes())
+        .next()
+        .map(|(k, _)| k.into_owned())
+        .unwrap_or_default()
 }
 
 /// A tidy name for a host: "www.honeycomb.io" → "honeycomb.io".

@@ -3,6 +3,7 @@
 //! the TUI shows them. The link vocabulary every layer needs lives here too: canonical URLs
 //! (`canonical`), a fetched page's metadata, why a fetch failed, a feed pull's outcome.
 
+pub mod body;
 pub mod canonical;
 mod page;
 mod plan;
@@ -173,12 +174,14 @@ impl SectionStyle {
     }
 }
 
-/// "A message from our sponsor, NAME:" + message + link.
+/// "A message from our sponsor, NAME:" + message + link (shown as `link_text` when set).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sponsor {
     pub name: String,
     pub url: Option<String>,
     pub message: Option<String>,
+    #[serde(default)]
+    pub link_text: Option<String>,
 }
 
 /// Authors + publication + via: "Shahar and Tal — Keep (via HackerNews)".
@@ -199,8 +202,8 @@ pub struct Entry {
     pub url: String,
     /// The editor's title; falls back to the link's fetched title, then the URL.
     pub title: Option<String>,
-    pub blurb: String,
-    pub quotes: Vec<String>,
+    /// Markdown: the commentary, with the pull-quotes as block quotes (see `model::body`).
+    pub body: String,
     pub credit: Credit,
     pub disclosures: Vec<String>,
 }
@@ -211,6 +214,8 @@ pub struct Section {
     pub issue_id: i64,
     pub heading: String,
     pub style: SectionStyle,
+    /// Off: the section's entries print without its heading.
+    pub show_heading: bool,
     pub position: i64,
     pub entries: Vec<Entry>,
 }

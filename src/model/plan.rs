@@ -8,8 +8,7 @@ use super::{Credit, NewLink, SectionStyle, Sponsor};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NewEntry {
     pub title: Option<String>,
-    pub blurb: String,
-    pub quotes: Vec<String>,
+    pub body: String,
     pub credit: Credit,
     pub disclosures: Vec<String>,
 }
@@ -45,6 +44,7 @@ pub struct IssuePlan {
 pub struct SectionPlan {
     pub heading: String,
     pub style: SectionStyle,
+    pub show_heading: bool,
     pub entries: Vec<EntryPlan>,
 }
 

@@ -2,6 +2,7 @@
 //! Every setter is one immediate write (the TUI writes through as the editor types).
 
 use super::issues::{section_issue, shifted, touch_issue};
+use super::writing::{release_entries, take_writing};
 use super::{Result, Store, StoreError, from_json_list, now, to_json_list};
 use crate::model::{Credit, Entry, IssueStatus, LinkState, NewEntry};
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -11,8 +12,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 pub enum EntryField {
     /// `None` (or empty) falls back to the link's fetched title.
     Title(Option<String>),
-    Blurb(String),
-    Quotes(Vec<String>),
+    /// Markdown with the pull-quotes as block quotes.
+    Body(String),
     Authors(Vec<String>),
     Publication(Option<String>),
     Via(Option<String>),
@@ -22,7 +23,7 @@ pub enum EntryField {
 /// `title` is the effective title (the editor's, else the link's) so an `Issue` tree can
 /// be exported without the links; writing `Title(None)` restores the fallback.
 const ENTRY_COLUMNS: &str = "e.id, e.section_id, e.link_id, e.position, l.url, \
-     coalesce(nullif(e.title, ''), l.title), e.blurb, e.quotes, e.authors, e.publication, \
+     coalesce(nullif(e.title, ''), l.title), e.body, e.authors, e.publication, \
      e.via, e.disclosures";
 
 fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
@@ -37,14 +38,13 @@ fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
         position: row.get(3)?,
         url: row.get(4)?,
         title: row.get(5)?,
-        blurb: row.get(6)?,
-        quotes: list(7)?,
+        body: row.get(6)?,
         credit: Credit {
-            authors: list(8)?,
-            publication: row.get(9)?,
-            via: row.get(10)?,
+            authors: list(7)?,
+            publication: row.get(8)?,
+            via: row.get(9)?,
         },
-        disclosures: list(11)?,
+        disclosures: list(10)?,
     })
 }
 
@@ -77,16 +77,15 @@ pub(super) fn insert_entry(
     e: &NewEntry,
 ) -> Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO entries (section_id, link_id, position, title, blurb, quotes, authors, \
+        "INSERT INTO entries (section_id, link_id, position, title, body, authors, \
          publication, via, disclosures, updated_at) VALUES (?1, ?2, \
-         (SELECT count(*) FROM entries WHERE section_id = ?1), ?3,?4,?5,?6,?7,?8,?9,?10)",
+         (SELECT count(*) FROM entries WHERE section_id = ?1), ?3,?4,?5,?6,?7,?8,?9)",
     )?
     .execute(params![
         section_id,
         link_id,
         e.title,
-        e.blurb,
-        to_json_list(&e.quotes),
+        e.body,
         to_json_list(&e.credit.authors),
         e.credit.publication,
         e.credit.via,
@@ -94,28 +93,12 @@ pub(super) fn insert_entry(
         now(),
     ])?;
     let id = conn.last_insert_rowid();
+    super::writing::forget_writing(conn, link_id)?;
     conn.prepare_cached(
         "UPDATE links SET state = 'used', state_changed_at = ?2 WHERE id = ?1 AND state != 'used'",
     )?
     .execute(params![link_id, now()])?;
     Ok(id)
-}
-
-/// Sends the links selected by `sql` (one bound id) back to the inbox, unless another entry
-/// still uses them. Call before deleting the entries.
-pub(super) fn release_links_of(conn: &Connection, sql: &str, arg: i64) -> Result<()> {
-    let links: Vec<i64> = conn
-        .prepare(sql)?
-        .query_map([arg], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare_cached(
-        "UPDATE links SET state = 'inbox', state_changed_at = ?2 WHERE id = ?1 \
-         AND (SELECT count(*) FROM entries WHERE link_id = ?1) <= 1",
-    )?;
-    for id in links {
-        stmt.execute(params![id, now()])?;
-    }
-    Ok(())
 }
 
 fn entry_ids(conn: &Connection, section_id: i64) -> Result<Vec<i64>> {
@@ -148,13 +131,14 @@ impl Store {
         entry_on(&self.conn, id)
     }
 
-    /// Places link `link_id` at the end of `section_id` with the credit prefilled from the
-    /// fetched metadata and `disclosures` stored on the new entry. The link becomes `used`.
-    /// Callers go through `compose::place_link`, which chooses the notes (disclosure rules).
+    /// Places link `link_id` at the end of `section_id`; the link becomes `used`. Writing
+    /// kept from an earlier entry of the link comes back; else the entry starts with `credit`
+    /// and `disclosures`. Callers go through `compose::place_link`, which chooses them.
     pub fn place_link(
         &self,
         link_id: i64,
         section_id: i64,
+        credit: &Credit,
         disclosures: &[String],
     ) -> Result<Entry> {
         let link = self.link(link_id)?;
@@ -174,14 +158,14 @@ impl Store {
                 link.display_title()
             )));
         }
-        let new = NewEntry {
-            credit: Credit {
-                authors: link.authors.clone(),
-                publication: link.publication.clone(),
-                via: link.via.clone(),
+        // Writing kept from an earlier entry of this link comes back as it was.
+        let new = match take_writing(&tx, link_id)? {
+            Some(kept) => kept,
+            None => NewEntry {
+                credit: credit.clone(),
+                disclosures: disclosures.to_vec(),
+                ..NewEntry::default()
             },
-            disclosures: disclosures.to_vec(),
-            ..NewEntry::default()
         };
         let id = insert_entry(&tx, section_id, link_id, &new)?;
         touch_issue(&tx, issue_id)?;
@@ -196,13 +180,9 @@ impl Store {
                 "UPDATE entries SET title = ?2, updated_at = ?3 WHERE id = ?1",
                 t.filter(|t| !t.trim().is_empty()),
             ),
-            EntryField::Blurb(b) => (
-                "UPDATE entries SET blurb = ?2, updated_at = ?3 WHERE id = ?1",
+            EntryField::Body(b) => (
+                "UPDATE entries SET body = ?2, updated_at = ?3 WHERE id = ?1",
                 Some(b),
-            ),
-            EntryField::Quotes(q) => (
-                "UPDATE entries SET quotes = ?2, updated_at = ?3 WHERE id = ?1",
-                Some(to_json_list(&q)),
             ),
             EntryField::Authors(a) => (
                 "UPDATE entries SET authors = ?2, updated_at = ?3 WHERE id = ?1",
@@ -277,7 +257,7 @@ impl Store {
         let entry = self.entry(entry_id)?;
         let tx = self.write_tx()?;
         let issue_id = draft_section(&tx, entry.section_id)?;
-        release_links_of(&tx, "SELECT link_id FROM entries WHERE id = ?1", entry_id)?;
+        release_entries(&tx, "e.id = ?1", entry_id)?;
         tx.execute("DELETE FROM entries WHERE id = ?1", [entry_id])?;
         write_entry_positions(&tx, &entry_ids(&tx, entry.section_id)?)?;
         touch_issue(&tx, issue_id)?;

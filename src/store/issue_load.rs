@@ -1,9 +1,10 @@
 //! Loading a whole issue (an issue file, validated by compose) over a draft, or as a new
 //! issue: one transaction, so a file that fails half-way changes nothing.
 
-use super::entries::{insert_entry, release_links_of};
+use super::entries::insert_entry;
 use super::issues::{insert_issue, insert_section, issue_tree};
 use super::links::insert_on;
+use super::writing::release_entries;
 use super::{AddOutcome, Result, Store, StoreError, now};
 use crate::model::{IssuePlan, IssueStatus, LinkState, PlannedLink};
 use rusqlite::{Connection, params};
@@ -23,12 +24,7 @@ impl Store {
                     )));
                 }
                 Some(issue) => {
-                    release_links_of(
-                        tx,
-                        "SELECT e.link_id FROM entries e JOIN sections s ON s.id = e.section_id \
-                         WHERE s.issue_id = ?1",
-                        issue.id,
-                    )?;
+                    release_entries(tx, "s.issue_id = ?1", issue.id)?;
                     tx.execute("DELETE FROM sections WHERE issue_id = ?1", [issue.id])?;
                     tx.execute(
                         "UPDATE issues SET title = ?2, date = ?3 WHERE id = ?1",
@@ -41,18 +37,25 @@ impl Store {
             let sponsor = plan.sponsor.as_ref();
             tx.execute(
                 "UPDATE issues SET intro = ?2, sponsor_name = ?3, sponsor_url = ?4, \
-                 sponsor_message = ?5, updated_at = ?6 WHERE id = ?1",
+                 sponsor_message = ?5, sponsor_link_text = ?6, updated_at = ?7 WHERE id = ?1",
                 params![
                     id,
                     plan.intro,
                     sponsor.map(|s| &s.name),
                     sponsor.and_then(|s| s.url.as_ref()),
                     sponsor.and_then(|s| s.message.as_ref()),
+                    sponsor.and_then(|s| s.link_text.as_ref()),
                     now()
                 ],
             )?;
             for section in &plan.sections {
                 let section_id = insert_section(tx, id, &section.heading, section.style)?;
+                if !section.show_heading {
+                    tx.execute(
+                        "UPDATE sections SET show_heading = 0 WHERE id = ?1",
+                        [section_id],
+                    )?;
+                }
                 for entry in &section.entries {
                     let link_id = link_for(tx, &entry.link)?;
                     insert_entry(tx, section_id, link_id, &entry.entry)?;

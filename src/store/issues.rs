@@ -1,7 +1,8 @@
 //! The `issues` and `sections` tables: drafts, the archive, and the order of sections.
 //! Positions are kept dense (0, 1, 2…) by every operation that changes them.
 
-use super::entries::{entries_of_section, release_links_of};
+use super::entries::entries_of_section;
+use super::writing::release_entries;
 use super::{Result, Store, StoreError, now};
 use crate::model::{Issue, IssueStatus, Section, SectionStyle, Sponsor};
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -19,8 +20,8 @@ pub struct IssueSummary {
     pub entries: i64,
 }
 
-const ISSUE_COLUMNS: &str =
-    "id, number, title, date, status, intro, sponsor_name, sponsor_url, sponsor_message";
+const ISSUE_COLUMNS: &str = "id, number, title, date, status, intro, sponsor_name, sponsor_url, \
+     sponsor_message, sponsor_link_text";
 
 fn issue_from_row(row: &Row) -> rusqlite::Result<Issue> {
     let status: String = row.get(4)?;
@@ -36,6 +37,7 @@ fn issue_from_row(row: &Row) -> rusqlite::Result<Issue> {
             name,
             url: row.get(7).ok().flatten(),
             message: row.get(8).ok().flatten(),
+            link_text: row.get(9).ok().flatten(),
         }),
         sections: Vec::new(),
     })
@@ -49,6 +51,7 @@ fn section_from_row(row: &Row) -> rusqlite::Result<Section> {
         heading: row.get(2)?,
         style: SectionStyle::parse(&style).unwrap_or_default(),
         position: row.get(4)?,
+        show_heading: row.get(5)?,
         entries: Vec::new(),
     })
 }
@@ -65,7 +68,7 @@ pub(super) fn issue_tree(conn: &Connection, where_sql: &str, arg: i64) -> Result
     };
     let mut sections = conn
         .prepare_cached(
-            "SELECT id, issue_id, heading, style, position FROM sections \
+            "SELECT id, issue_id, heading, style, position, show_heading FROM sections \
              WHERE issue_id = ?1 ORDER BY position, id",
         )?
         .query_map([issue.id], section_from_row)?
@@ -273,12 +276,13 @@ impl Store {
         let sponsor = sponsor.filter(|s| !s.name.trim().is_empty());
         let n = self.conn.execute(
             "UPDATE issues SET sponsor_name = ?2, sponsor_url = ?3, sponsor_message = ?4, \
-             updated_at = ?5 WHERE id = ?1",
+             sponsor_link_text = ?5, updated_at = ?6 WHERE id = ?1",
             params![
                 issue_id,
                 sponsor.map(|s| &s.name),
                 sponsor.and_then(|s| s.url.as_ref()),
                 sponsor.and_then(|s| s.message.as_ref()),
+                sponsor.and_then(|s| s.link_text.as_ref()),
                 now()
             ],
         )?;
@@ -348,11 +352,7 @@ impl Store {
     pub fn remove_section(&self, section_id: i64) -> Result<()> {
         let (issue_id, _) = section_issue(&self.conn, section_id)?;
         let tx = self.write_tx()?;
-        release_links_of(
-            &tx,
-            "SELECT link_id FROM entries WHERE section_id = ?1",
-            section_id,
-        )?;
+        release_entries(&tx, "e.section_id = ?1", section_id)?;
         tx.execute("DELETE FROM sections WHERE id = ?1", [section_id])?;
         write_section_positions(&tx, &section_ids(&tx, issue_id)?)?;
         touch_issue(&tx, issue_id)?;

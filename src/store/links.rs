@@ -1,7 +1,7 @@
 //! The `links` table: the inbox and everything ever collected.
 
 use super::{Result, Store, StoreError, from_json_list, now, to_json_list};
-use crate::model::canonical::{CanonicalOptions, canonicalize};
+use crate::model::canonical::{CanonicalOptions, canonicalize, strip_tracking};
 use crate::model::{Link, LinkState, NewLink};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -67,7 +67,8 @@ pub(super) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> R
          published, via, note, feed_id, added_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
     )?
     .execute(params![
-        link.url.trim(),
+        // Stored and exported without tracking parameters, otherwise as given.
+        strip_tracking(&link.url),
         canonical,
         link.title,
         to_json_list(&link.authors),

@@ -7,6 +7,7 @@
 
 mod aging;
 mod batch;
+mod drafts;
 mod entries;
 mod feed_pull;
 mod feeds;
@@ -17,6 +18,7 @@ mod links;
 mod search;
 mod settings;
 mod tui_queries;
+mod writing;
 
 pub use batch::{BatchCounts, TableCounts};
 pub use entries::{CreditKind, EntryField};
@@ -27,6 +29,7 @@ pub use links::{AddOutcome, LinkFilter};
 pub use search::{SearchHit, fts_query};
 pub use settings::Settings;
 pub use tui_queries::InboxRow;
+pub use writing::CorrectionKind;
 // Plain data the store takes; it lives in `model` (re-exported here for callers' convenience).
 pub use crate::model::NewEntry;
 
@@ -40,6 +43,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_final_url_index.sql"),
+    include_str!("migrations/0004_issue_day.sql"),
 ];
 
 /// How long a writer waits for another process (the TUI and a CLI `add` side by side)

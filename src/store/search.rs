@@ -41,7 +41,7 @@ WITH lh AS (
     SELECT rowid AS link_id, bm25(links_fts, 4.0, 1.0, 2.0, 2.0, 0.5) AS score
       FROM links_fts WHERE links_fts MATCH ?1 ORDER BY score LIMIT ?3
 ), eh AS (
-    SELECT rowid AS entry_id, bm25(entries_fts, 4.0, 1.5, 1.5, 2.0, 2.0, 1.0, 0.5) AS score
+    SELECT rowid AS entry_id, bm25(entries_fts, 4.0, 1.5, 2.0, 2.0, 1.0, 0.5) AS score
       FROM entries_fts WHERE entries_fts MATCH ?1 ORDER BY score LIMIT ?3
 ), hits(link_id, score, entry_id) AS (
     SELECT link_id, score, NULL FROM lh

@@ -243,9 +243,27 @@ fn version_1_database_with_data_in_every_table_upgrades_intact() {
             )
             .unwrap();
     }
-    let dump = |conn: &rusqlite::Connection, table: &str| -> Vec<String> {
+    // Every column the first version had, but the blurb and quotes that 0004 folded into
+    // the body (checked below).
+    let columns = |conn: &rusqlite::Connection, table: &str| -> Vec<String> {
         let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap();
+        stmt.query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .filter(|c| !(table == "entries" && (c == "blurb" || c == "quotes")))
+            .collect()
+    };
+    let v1_columns: Vec<Vec<String>> = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        tables_v1.iter().map(|t| columns(&conn, t)).collect()
+    };
+    let dump = |conn: &rusqlite::Connection, table: &str| -> Vec<String> {
+        let i = tables_v1.iter().position(|t| *t == table).unwrap();
+        let cols = v1_columns[i].join(", ");
+        let mut stmt = conn
+            .prepare(&format!("SELECT {cols} FROM {table} ORDER BY 1"))
             .unwrap();
         let cols = stmt.column_count();
         stmt.query_map([], |r| {
@@ -271,6 +289,11 @@ fn version_1_database_with_data_in_every_table_upgrades_intact() {
     assert!(store.backup_path().is_some());
     let after: Vec<Vec<String>> = tables_v1.iter().map(|t| dump(&store.conn, t)).collect();
     assert_eq!(before, after, "every row intact");
+    assert_eq!(
+        store.entry(1).unwrap().body,
+        "A great zine about resolvers.\n\n> It was DNS.",
+        "the blurb and its quote became the body"
+    );
     assert_eq!(store.link(1).unwrap().featured_in, vec![94]);
     assert!(store.settings().unwrap().upgrade_http);
     // Old rows are searchable after the upgrade.

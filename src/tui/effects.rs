@@ -41,8 +41,7 @@ pub enum Destination {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EntryEdit {
     pub title: Option<String>,
-    pub blurb: String,
-    pub quotes: Vec<String>,
+    pub body: String,
     pub credit: Credit,
     pub disclosures: Vec<String>,
 }

@@ -59,8 +59,7 @@ fn entry(id: i64, section: i64, pos: i64) -> Entry {
         position: pos,
         url: format!("https://e.example/{id}"),
         title: Some(format!("Entry {id}")),
-        blurb: String::new(),
-        quotes: vec![],
+        body: String::new(),
         credit: Credit::default(),
         disclosures: vec![],
     }
@@ -72,6 +71,7 @@ pub(super) fn issue() -> Issue {
         issue_id: 1,
         heading: heading.into(),
         style,
+        show_heading: true,
         position: id,
         entries,
     };
@@ -304,7 +304,7 @@ fn editor_writes_through_and_esc_backs_out() {
     let Some(Effect::Editor(EditorFx::SaveEntry { entry_id: 1, edit })) = fx.last() else {
         panic!("{fx:?}")
     };
-    assert_eq!(edit.blurb, "Ok");
+    assert_eq!(edit.body, "Ok");
     // q types a q in a text field: it does not quit.
     keys(&mut app, "q");
     assert!(!app.quit);
@@ -326,7 +326,7 @@ fn editor_writes_through_and_esc_backs_out() {
     let Some(Effect::Editor(EditorFx::SaveEntry { edit, .. })) = fx.first() else {
         panic!()
     };
-    assert_eq!(edit.blurb, "From vi");
+    assert_eq!(edit.body, "From vi");
     keys(&mut app, "esc");
     assert_eq!(app.screen, Screen::Issue);
     keys(&mut app, "esc");

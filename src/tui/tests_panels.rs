@@ -59,7 +59,7 @@ fn check_runs_in_the_background_and_opens_the_panel() {
         vec![Effect::Check(CheckFx::Run { issue_id: 1 })]
     );
     let problems = vec![
-        problem(1, ProblemKind::MissingBlurb, None),
+        problem(1, ProblemKind::EmptyEntry, None),
         problem(2, ProblemKind::TrackingParams, Some("https://e.example/2")),
     ];
     update(
@@ -110,7 +110,7 @@ fn check_runs_in_the_background_and_opens_the_panel() {
 fn export_dialog_counts_check_problems_and_c_checks_from_it() {
     let mut app = with_issue();
     app.check.issue_id = Some(1);
-    app.check.problems = vec![problem(1, ProblemKind::MissingBlurb, None)];
+    app.check.problems = vec![problem(1, ProblemKind::EmptyEntry, None)];
     keys(&mut app, "e");
     match &app.overlay {
         Some(Overlay::Export(x)) => {

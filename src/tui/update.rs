@@ -58,7 +58,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Disclosures(notes) => {
             if let Some(ed) = &mut app.editor {
-                ed.add_suggested(notes);
+                ed.set_suggested(notes);
             }
             vec![]
         }

@@ -90,8 +90,10 @@ pub fn draft_issue(store: &mut Store, number: i64, entries: usize, rng: &mut Rng
                 },
             },
             entry: NewEntry {
-                blurb: format!("A piece about {a} and {d}, with lessons on {b}."),
-                quotes: vec![format!("When the {d} failed, the {b} followed.")],
+                body: format!(
+                    "A piece about {a} and {d}, with lessons on {b}.\n\n\
+                     > When the {d} failed, the {b} followed."
+                ),
                 credit,
                 ..Default::default()
             },
@@ -106,6 +108,7 @@ pub fn draft_issue(store: &mut Store, number: i64, entries: usize, rng: &mut Rng
         sections: vec![SectionPlan {
             heading: "Articles".into(),
             style: SectionStyle::Articles,
+            show_heading: true,
             entries: planned,
         }],
     };

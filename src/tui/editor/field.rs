@@ -5,36 +5,40 @@ use ratatui_textarea::TextArea;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Title,
-    Blurb,
-    Quote(usize),
+    /// Markdown: commentary and pull-quotes (block quotes), in any order.
+    Body,
     Authors,
     Publication,
     Via,
+    /// Disclosure notes, one per line: typed, or added from the rules' suggestions.
+    Notes,
     SponsorName,
     SponsorUrl,
+    SponsorLinkText,
     SponsorMessage,
     Intro,
 }
 
 impl Role {
-    pub fn label(self) -> String {
+    pub fn label(self) -> &'static str {
         match self {
-            Role::Title => "Title".into(),
-            Role::Blurb => "Blurb".into(),
-            Role::Quote(i) => format!("Quote {}", i + 1),
-            Role::Authors => "Authors".into(),
-            Role::Publication => "Publication".into(),
-            Role::Via => "Via".into(),
-            Role::SponsorName => "Sponsor".into(),
-            Role::SponsorUrl => "URL".into(),
-            Role::SponsorMessage => "Message".into(),
-            Role::Intro => "Intro".into(),
+            Role::Title => "Title",
+            Role::Body => "Body",
+            Role::Authors => "Authors",
+            Role::Publication => "Publication",
+            Role::Via => "Via",
+            Role::Notes => "Disclosures",
+            Role::SponsorName => "Sponsor",
+            Role::SponsorUrl => "URL",
+            Role::SponsorLinkText => "Link text",
+            Role::SponsorMessage => "Message",
+            Role::Intro => "Intro",
         }
     }
     pub fn multiline(self) -> bool {
         matches!(
             self,
-            Role::Blurb | Role::Quote(_) | Role::SponsorMessage | Role::Intro
+            Role::Body | Role::Notes | Role::SponsorMessage | Role::Intro
         )
     }
     pub(super) fn credit(self) -> bool {
@@ -62,4 +66,15 @@ impl Field {
     pub fn text(&self) -> String {
         self.area.lines().join("\n")
     }
+    /// The line the cursor is on.
+    pub fn current_line(&self) -> &str {
+        let row = self.area.cursor().0;
+        self.area.lines().get(row).map_or("", String::as_str)
+    }
+}
+
+/// Line endings as one: terminals send a pasted line break as CR (xterm, VTE, tmux), some as
+/// CRLF; a paragraph break must survive either.
+pub fn unify_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }

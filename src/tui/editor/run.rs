@@ -10,7 +10,10 @@ use crate::tui::state::Msg;
 pub(crate) fn run(rt: &mut Runner, fx: EditorFx) -> Res {
     match fx {
         EditorFx::SaveEntry { entry_id, edit } => {
-            save_entry(rt, entry_id, edit)?;
+            let credit_changed = save_entry(rt, entry_id, edit)?;
+            if credit_changed {
+                crate::compose::learn_credit(&rt.store, entry_id)?;
+            }
             saved_and_reload(rt)
         }
         EditorFx::SaveSponsor { issue_id, sponsor } => {
@@ -25,6 +28,7 @@ pub(crate) fn run(rt: &mut Runner, fx: EditorFx) -> Res {
             rt.store.past_credits(kind, &prefix, 8)?,
         )]),
         EditorFx::SuggestDisclosures { entry_id } => {
+            rt.reload_config_if_changed();
             let entry = rt.store.entry(entry_id)?;
             let issue = rt.store.issue_of_section(entry.section_id)?;
             Ok(vec![Msg::Disclosures(crate::compose::suggested_for_entry(
@@ -34,16 +38,16 @@ pub(crate) fn run(rt: &mut Runner, fx: EditorFx) -> Res {
     }
 }
 
-/// Writes the fields of `edit` that differ from what was last written for this entry.
-fn save_entry(rt: &mut Runner, id: i64, edit: EntryEdit) -> anyhow::Result<()> {
+/// Writes the fields of `edit` that differ from what was last written for this entry;
+/// whether the authors or the publication changed.
+fn save_entry(rt: &mut Runner, id: i64, edit: EntryEdit) -> anyhow::Result<bool> {
     let before = match rt.saved.get(&id) {
         Some(b) => b.clone(),
         None => {
             let e = rt.store.entry(id)?;
             EntryEdit {
                 title: e.title,
-                blurb: e.blurb,
-                quotes: e.quotes,
+                body: e.body,
                 credit: e.credit,
                 disclosures: e.disclosures,
             }
@@ -53,11 +57,8 @@ fn save_entry(rt: &mut Runner, id: i64, edit: EntryEdit) -> anyhow::Result<()> {
     if edit.title != before.title {
         s.update_entry_field(id, EntryField::Title(edit.title.clone()))?;
     }
-    if edit.blurb != before.blurb {
-        s.update_entry_field(id, EntryField::Blurb(edit.blurb.clone()))?;
-    }
-    if edit.quotes != before.quotes {
-        s.update_entry_field(id, EntryField::Quotes(edit.quotes.clone()))?;
+    if edit.body != before.body {
+        s.update_entry_field(id, EntryField::Body(edit.body.clone()))?;
     }
     if edit.credit.authors != before.credit.authors {
         s.update_entry_field(id, EntryField::Authors(edit.credit.authors.clone()))?;
@@ -71,6 +72,8 @@ fn save_entry(rt: &mut Runner, id: i64, edit: EntryEdit) -> anyhow::Result<()> {
     if edit.disclosures != before.disclosures {
         s.update_entry_field(id, EntryField::Disclosures(edit.disclosures.clone()))?;
     }
+    let credit_changed = edit.credit.authors != before.credit.authors
+        || edit.credit.publication != before.credit.publication;
     rt.saved.insert(id, edit);
-    Ok(())
+    Ok(credit_changed)
 }

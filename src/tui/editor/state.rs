@@ -1,6 +1,7 @@
 //! The entry editor's state (also used for the sponsor and the intro): text areas for each
-//! field, credit suggestions, disclosure toggles. Every change produces a save effect at
-//! once, so what the screen shows is what the database holds. Its keys are in `keys.rs`.
+//! field, credit suggestions, the disclosure rules' suggestions. Every change produces a save
+//! effect at once, so what the screen shows is what the database holds. Its keys are in
+//! `keys.rs`.
 
 use crate::model::{Credit, Entry, Issue, Sponsor};
 use crate::tui::effects::{EditorFx, Effect, EntryEdit};
@@ -21,80 +22,70 @@ pub struct EditorState {
     pub heading: String,
     pub url: String,
     pub fields: Vec<Field>,
-    /// Index into `fields`; `fields.len()` is the disclosure list.
+    /// Index into `fields`; `fields.len()` is the list of suggested disclosures.
     pub focus: usize,
-    /// Disclosure notes: current ones checked, rule suggestions unchecked until toggled.
-    pub disclosures: Vec<(String, bool)>,
-    pub disc_sel: usize,
+    /// What the disclosure rules suggest for the entry's current credit: each is on when the
+    /// notes hold it; toggling adds or removes that line of the notes.
+    pub suggested: Vec<String>,
+    pub suggested_sel: usize,
+    /// Past credits matching what is typed in a credit field.
     pub suggestions: Vec<String>,
     pub sugg_idx: usize,
 }
 
 impl EditorState {
-    pub fn entry(e: &Entry, heading: &str, index: usize) -> EditorState {
-        let mut fields = vec![
-            Field::new(Role::Title, e.title.as_deref().unwrap_or("")),
-            Field::new(Role::Blurb, &e.blurb),
-        ];
-        fields.extend(
-            e.quotes
-                .iter()
-                .enumerate()
-                .map(|(i, q)| Field::new(Role::Quote(i), q)),
-        );
-        fields.push(Field::new(Role::Authors, &e.credit.authors.join(", ")));
-        fields.push(Field::new(
-            Role::Publication,
-            e.credit.publication.as_deref().unwrap_or(""),
-        ));
-        fields.push(Field::new(Role::Via, e.credit.via.as_deref().unwrap_or("")));
+    fn with_fields(target: Target, heading: String, url: String, fields: Vec<Field>) -> Self {
         EditorState {
-            target: Target::Entry(e.id),
-            heading: format!("Entry · {heading} #{}", index + 1),
-            url: e.url.clone(),
+            target,
+            heading,
+            url,
             fields,
-            focus: 1,
-            disclosures: e.disclosures.iter().map(|d| (d.clone(), true)).collect(),
-            disc_sel: 0,
+            focus: 0,
+            suggested: vec![],
+            suggested_sel: 0,
             suggestions: vec![],
             sugg_idx: 0,
         }
+    }
+
+    pub fn entry(e: &Entry, heading: &str, index: usize) -> EditorState {
+        let fields = vec![
+            Field::new(Role::Title, e.title.as_deref().unwrap_or("")),
+            Field::new(Role::Body, &e.body),
+            Field::new(Role::Authors, &e.credit.authors.join(", ")),
+            Field::new(
+                Role::Publication,
+                e.credit.publication.as_deref().unwrap_or(""),
+            ),
+            Field::new(Role::Via, e.credit.via.as_deref().unwrap_or("")),
+            Field::new(Role::Notes, &e.disclosures.join("\n")),
+        ];
+        let heading = format!("Entry · {heading} #{}", index + 1);
+        let mut ed = Self::with_fields(Target::Entry(e.id), heading, e.url.clone(), fields);
+        ed.focus = 1;
+        ed
     }
 
     pub fn sponsor(issue: &Issue) -> EditorState {
         let s = issue.sponsor.clone().unwrap_or_default();
-        EditorState {
-            target: Target::Sponsor(issue.id),
-            heading: format!("Sponsor of #{}", issue.number),
-            url: String::new(),
-            fields: vec![
-                Field::new(Role::SponsorName, &s.name),
-                Field::new(Role::SponsorUrl, s.url.as_deref().unwrap_or("")),
-                Field::new(Role::SponsorMessage, s.message.as_deref().unwrap_or("")),
-            ],
-            focus: 0,
-            disclosures: vec![],
-            disc_sel: 0,
-            suggestions: vec![],
-            sugg_idx: 0,
-        }
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        let fields = vec![
+            Field::new(Role::SponsorName, &s.name),
+            Field::new(Role::SponsorUrl, &opt(&s.url)),
+            Field::new(Role::SponsorLinkText, &opt(&s.link_text)),
+            Field::new(Role::SponsorMessage, &opt(&s.message)),
+        ];
+        let heading = format!("Sponsor of #{}", issue.number);
+        Self::with_fields(Target::Sponsor(issue.id), heading, String::new(), fields)
     }
 
     pub fn intro(issue: &Issue) -> EditorState {
-        EditorState {
-            target: Target::Intro(issue.id),
-            heading: format!("Intro of #{}", issue.number),
-            url: String::new(),
-            fields: vec![Field::new(
-                Role::Intro,
-                issue.intro.as_deref().unwrap_or(""),
-            )],
-            focus: 0,
-            disclosures: vec![],
-            disc_sel: 0,
-            suggestions: vec![],
-            sugg_idx: 0,
-        }
+        let fields = vec![Field::new(
+            Role::Intro,
+            issue.intro.as_deref().unwrap_or(""),
+        )];
+        let heading = format!("Intro of #{}", issue.number);
+        Self::with_fields(Target::Intro(issue.id), heading, String::new(), fields)
     }
 
     /// Only the focused field shows a cursor.
@@ -115,19 +106,28 @@ impl EditorState {
         self
     }
 
-    pub(super) fn has_disclosures(&self) -> bool {
+    pub(super) fn is_entry(&self) -> bool {
         matches!(self.target, Target::Entry(_))
     }
 
+    /// Focus stops: the fields, then the suggested disclosures when there are any.
     pub(super) fn stops(&self) -> usize {
-        self.fields.len() + usize::from(self.has_disclosures())
+        self.fields.len() + usize::from(self.is_entry() && !self.suggested.is_empty())
     }
 
     pub fn focused(&self) -> Option<&Field> {
         self.fields.get(self.focus)
     }
 
-    fn text_of(&self, role: Role) -> String {
+    pub(super) fn field_mut(&mut self, role: Role) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.role == role)
+    }
+
+    pub(super) fn position(&self, role: Role) -> Option<usize> {
+        self.fields.iter().position(|f| f.role == role)
+    }
+
+    pub(super) fn text_of(&self, role: Role) -> String {
         self.fields
             .iter()
             .find(|f| f.role == role)
@@ -139,6 +139,25 @@ impl EditorState {
         Some(self.text_of(role).trim().to_string()).filter(|s| !s.is_empty())
     }
 
+    /// The disclosure notes: the lines of the notes field.
+    pub fn notes(&self) -> Vec<String> {
+        self.text_of(Role::Notes)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The credit as typed so far.
+    pub fn credit(&self) -> Credit {
+        Credit {
+            authors: split_authors(&self.text_of(Role::Authors)),
+            publication: self.opt(Role::Publication),
+            via: self.opt(Role::Via),
+        }
+    }
+
     /// The write that makes the database match the screen.
     pub fn save_effect(&self) -> Effect {
         match self.target {
@@ -146,25 +165,9 @@ impl EditorState {
                 entry_id,
                 edit: EntryEdit {
                     title: self.opt(Role::Title),
-                    blurb: self.text_of(Role::Blurb).trim_end().to_string(),
-                    quotes: self
-                        .fields
-                        .iter()
-                        .filter(|f| matches!(f.role, Role::Quote(_)))
-                        .map(|f| f.text().trim_end().to_string())
-                        .filter(|q| !q.trim().is_empty())
-                        .collect(),
-                    credit: Credit {
-                        authors: split_authors(&self.text_of(Role::Authors)),
-                        publication: self.opt(Role::Publication),
-                        via: self.opt(Role::Via),
-                    },
-                    disclosures: self
-                        .disclosures
-                        .iter()
-                        .filter(|(_, on)| *on)
-                        .map(|(d, _)| d.clone())
-                        .collect(),
+                    body: self.text_of(Role::Body).trim_end().to_string(),
+                    credit: self.credit(),
+                    disclosures: self.notes(),
                 },
             },
             Target::Sponsor(issue_id) => EditorFx::SaveSponsor {
@@ -173,6 +176,7 @@ impl EditorState {
                     name,
                     url: self.opt(Role::SponsorUrl),
                     message: self.opt(Role::SponsorMessage),
+                    link_text: self.opt(Role::SponsorLinkText),
                 }),
             },
             Target::Intro(issue_id) => EditorFx::SaveIntro {
@@ -183,20 +187,11 @@ impl EditorState {
         .into()
     }
 
-    pub(super) fn renumber_quotes(&mut self) {
-        let mut i = 0;
-        for f in &mut self.fields {
-            if let Role::Quote(_) = f.role {
-                f.role = Role::Quote(i);
-                i += 1;
-            }
-        }
-    }
-
     pub fn set_text(&mut self, field: usize, text: &str) -> Vec<Effect> {
         if let Some(f) = self.fields.get_mut(field) {
             let role = f.role;
             *f = Field::new(role, text.trim_end_matches('\n'));
+            self.refresh_cursors();
             return vec![self.save_effect()];
         }
         vec![]
@@ -214,13 +209,27 @@ impl EditorState {
         self.sugg_idx = 0;
     }
 
-    /// Rule suggestions arrive: add those not already present, unchecked.
-    pub fn add_suggested(&mut self, notes: Vec<String>) {
-        for n in notes {
-            if !self.disclosures.iter().any(|(d, _)| *d == n) {
-                self.disclosures.push((n, false));
-            }
+    /// What the disclosure rules suggest for the credit as it is now (they follow the credit
+    /// as it is edited, and the config as it is changed).
+    pub fn set_suggested(&mut self, notes: Vec<String>) {
+        self.suggested = notes;
+        self.suggested_sel = self
+            .suggested_sel
+            .min(self.suggested.len().saturating_sub(1));
+        if self.focus >= self.stops() {
+            self.focus = self.fields.len().saturating_sub(1);
         }
+    }
+
+    /// Whether a suggested note is among the entry's notes.
+    pub fn has_note(&self, note: &str) -> bool {
+        let key = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        self.notes().iter().any(|n| key(n) == key(note))
     }
 }
 

@@ -12,50 +12,102 @@ fn entry() -> Entry {
         position: 0,
         url: "https://a.example/".into(),
         title: None,
-        blurb: String::new(),
-        quotes: vec![],
+        body: String::new(),
         credit: Credit::default(),
         disclosures: vec![],
     }
 }
 
-fn typed(ed: &mut EditorState, s: &str) -> Option<Effect> {
+fn typed(ed: &mut EditorState, s: &str) -> Option<EntryEditOf> {
     let mut last = None;
     for c in s.chars() {
-        last = ed
-            .on_typed(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-            .into_iter()
-            .next();
+        last = saved(ed.on_typed(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
     }
     last
 }
 
-#[test]
-fn typing_saves_each_change_and_quotes_are_added() {
-    let mut ed = EditorState::entry(&entry(), "Articles", 0);
-    let Some(Effect::Editor(EditorFx::SaveEntry { edit, .. })) = typed(&mut ed, "Great read.")
-    else {
-        panic!()
-    };
-    assert_eq!(edit.blurb, "Great read.");
-    ed.on_action(Action::AddQuote);
-    let Some(Effect::Editor(EditorFx::SaveEntry { edit, .. })) = typed(&mut ed, "> no") else {
-        panic!()
-    };
-    assert_eq!(edit.quotes, vec!["> no".to_string()]);
-    ed.on_action(Action::NextField);
-    let Some(Effect::Editor(EditorFx::SaveEntry { edit, .. })) = typed(&mut ed, "Ann, Bob") else {
-        panic!()
-    };
-    assert_eq!(edit.credit.authors, vec!["Ann", "Bob"]);
+type EntryEditOf = crate::tui::effects::EntryEdit;
+
+/// The entry write among `fx`.
+fn saved(fx: Vec<Effect>) -> Option<EntryEditOf> {
+    fx.into_iter().find_map(|e| match e {
+        Effect::Editor(EditorFx::SaveEntry { edit, .. }) => Some(edit),
+        _ => None,
+    })
 }
 
 #[test]
-fn suggested_disclosures_start_unchecked_and_toggle() {
+fn typing_saves_each_change_and_a_quote_starts_at_the_cursor() {
     let mut ed = EditorState::entry(&entry(), "Articles", 0);
-    ed.add_suggested(vec!["Full disclosure: X is my employer.".into()]);
-    let Effect::Editor(EditorFx::SaveEntry { edit, .. }) = ed.toggle_disclosure().remove(0) else {
-        panic!()
-    };
-    assert_eq!(edit.disclosures.len(), 1);
+    assert_eq!(typed(&mut ed, "Great read.").unwrap().body, "Great read.");
+    saved(ed.on_action(Action::AddQuote)).unwrap();
+    let edit = typed(&mut ed, "A quote.").unwrap();
+    assert_eq!(edit.body, "Great read.\n\n> A quote.");
+    ed.on_action(Action::NextField);
+    assert_eq!(
+        typed(&mut ed, "Ann, Bob").unwrap().credit.authors,
+        vec!["Ann", "Bob"]
+    );
+}
+
+#[test]
+fn a_quote_can_come_first_and_commentary_follow() {
+    let mut ed = EditorState::entry(&entry(), "Articles", 0);
+    ed.on_action(Action::AddQuote);
+    typed(&mut ed, "I have a confession.");
+    ed.on_typed(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    ed.on_typed(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let edit = typed(&mut ed, "This jaded tale.").unwrap();
+    assert_eq!(edit.body, "> I have a confession.\n\nThis jaded tale.");
+}
+
+#[test]
+fn pasting_keeps_paragraph_breaks_whatever_the_line_ending() {
+    for sep in ["\r\r", "\n\n", "\r\n\r\n"] {
+        let mut ed = EditorState::entry(&entry(), "Articles", 0);
+        let edit = saved(ed.on_paste(&format!("PARA ONE.{sep}PARA TWO."))).unwrap();
+        assert_eq!(edit.body, "PARA ONE.\n\nPARA TWO.", "{sep:?}");
+    }
+    // Into a quote line, every pasted line stays in the quote.
+    let mut ed = EditorState::entry(&entry(), "Articles", 0);
+    ed.on_action(Action::AddQuote);
+    let edit = saved(ed.on_paste("roses are red\rviolets are blue\r\rthe end")).unwrap();
+    assert_eq!(
+        edit.body,
+        "> roses are red\n> violets are blue\n>\n> the end"
+    );
+    // A one-line field takes the paste on one line.
+    ed.focus = 0;
+    let edit = saved(ed.on_paste("A\r\ntitle")).unwrap();
+    assert_eq!(edit.title.as_deref(), Some("A title"));
+}
+
+#[test]
+fn notes_are_typed_and_suggestions_toggle_lines() {
+    let mut ed = EditorState::entry(&entry(), "Articles", 0);
+    ed.focus = ed.position(Role::Notes).unwrap();
+    let edit = typed(&mut ed, "Full disclosure: I know the author.").unwrap();
+    assert_eq!(
+        edit.disclosures,
+        vec!["Full disclosure: I know the author."]
+    );
+    ed.set_suggested(vec!["Full disclosure: X is my employer.".into()]);
+    let edit = saved(ed.toggle_disclosure()).unwrap();
+    assert_eq!(edit.disclosures.len(), 2);
+    assert!(ed.has_note("Full disclosure: X is my employer."));
+    let edit = saved(ed.toggle_disclosure()).unwrap();
+    assert_eq!(
+        edit.disclosures,
+        vec!["Full disclosure: I know the author."]
+    );
+}
+
+#[test]
+fn undo_and_redo_in_a_text_area() {
+    let mut ed = EditorState::entry(&entry(), "Articles", 0);
+    typed(&mut ed, "abc");
+    let edit = saved(ed.on_action(Action::Undo)).unwrap();
+    assert_eq!(edit.body, "ab");
+    let edit = saved(ed.on_action(Action::Redo)).unwrap();
+    assert_eq!(edit.body, "abc");
 }

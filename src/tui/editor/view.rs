@@ -1,8 +1,7 @@
 //! The entry editor: labelled fields (text areas), credit suggestions, disclosures and the
 //! credit line as it will print.
 
-use super::state::{EditorState, Role, Target, split_authors};
-use crate::model::Credit;
+use super::state::{EditorState, Role, Target};
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -52,12 +51,12 @@ fn draw_editor(ed: &EditorState, frame: &mut Frame, area: Rect, theme: &Theme) {
     for (i, f) in ed.fields.iter().enumerate() {
         if f.role.multiline() {
             parts.push((Constraint::Length(1), Part::Label(i)));
-            let weight = if matches!(f.role, Role::Quote(_)) {
-                1
+            if f.role == Role::Notes {
+                let lines = f.area.lines().len().clamp(1, 4) as u16;
+                parts.push((Constraint::Length(lines), Part::Field(i)));
             } else {
-                2
-            };
-            parts.push((Constraint::Fill(weight), Part::Field(i)));
+                parts.push((Constraint::Fill(1), Part::Field(i)));
+            }
         } else {
             parts.push((Constraint::Length(1), Part::Field(i)));
         }
@@ -67,7 +66,7 @@ fn draw_editor(ed: &EditorState, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     if is_entry {
         parts.push((
-            Constraint::Length(ed.disclosures.len().max(1) as u16),
+            Constraint::Length(ed.suggested.len().max(1) as u16),
             Part::Disclosures,
         ));
         parts.push((Constraint::Length(1), Part::Credit));
@@ -122,7 +121,7 @@ fn draw_part(ed: &EditorState, part: Part, frame: &mut Frame, rect: Rect, theme:
             let fill = "─".repeat(rect.width.saturating_sub(LABEL_W) as usize);
             frame.render_widget(
                 Line::from(vec![
-                    label(&f.role.label(), focused, theme),
+                    label(f.role.label(), focused, theme),
                     Span::styled(fill, theme.border),
                 ]),
                 rect,
@@ -153,7 +152,7 @@ fn draw_part(ed: &EditorState, part: Part, frame: &mut Frame, rect: Rect, theme:
                 frame.render_widget(&f.area, text);
             } else {
                 let (l, r) = split_label(rect);
-                frame.render_widget(label(&f.role.label(), focused, theme), l);
+                frame.render_widget(label(f.role.label(), focused, theme), l);
                 frame.render_widget(&f.area, r);
             }
         }
@@ -168,43 +167,31 @@ fn draw_part(ed: &EditorState, part: Part, frame: &mut Frame, rect: Rect, theme:
         Part::Disclosures => {
             let focused = ed.focus == ed.fields.len();
             let mut lines = Vec::new();
-            if ed.disclosures.is_empty() {
+            if ed.suggested.is_empty() {
                 lines.push(Line::from(vec![
-                    label("Disclosures", focused, theme),
-                    Span::styled("(none suggested)", theme.dim),
+                    label("Rules", focused, theme),
+                    Span::styled("(no rule matches this credit)", theme.dim),
                 ]));
             }
-            for (i, (note, on)) in ed.disclosures.iter().enumerate() {
-                let head = if i == 0 { "Disclosures" } else { "" };
-                let style = if focused && i == ed.disc_sel {
+            for (i, note) in ed.suggested.iter().enumerate() {
+                let head = if i == 0 { "Rules" } else { "" };
+                let style = if focused && i == ed.suggested_sel {
                     theme.selected
                 } else {
                     theme.normal
                 };
+                let on = if ed.has_note(note) { 'x' } else { ' ' };
                 lines.push(Line::from(vec![
                     label(head, focused, theme),
-                    Span::styled(format!("[{}] {note}", if *on { 'x' } else { ' ' }), style),
+                    Span::styled(format!("[{on}] {note}"), style),
                 ]));
             }
             frame.render_widget(Paragraph::new(lines), rect);
         }
         Part::Credit => {
-            let text = |role: Role| {
-                ed.fields
-                    .iter()
-                    .find(|f| f.role == role)
-                    .map(|f| f.text())
-                    .unwrap_or_default()
-            };
-            let nonempty = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-            let credit = Credit {
-                authors: split_authors(&text(Role::Authors)),
-                publication: nonempty(text(Role::Publication)),
-                via: nonempty(text(Role::Via)),
-            };
             let line = Line::from(vec![
                 label("Credit line", false, theme),
-                Span::raw(crate::compose::credit_line(&credit)),
+                Span::raw(crate::compose::credit_line(&ed.credit())),
             ]);
             frame.render_widget(line, rect);
         }

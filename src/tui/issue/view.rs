@@ -36,7 +36,7 @@ fn anchor(app: &App) -> Option<String> {
 }
 
 fn entry_mark(e: &Entry, style: SectionStyle) -> &'static str {
-    if style == SectionStyle::Articles && e.blurb.trim().is_empty() {
+    if style == SectionStyle::Articles && crate::model::body::is_empty(&e.body) {
         "✎"
     } else if style == SectionStyle::Articles
         && e.credit.authors.is_empty()

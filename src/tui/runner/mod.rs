@@ -39,6 +39,9 @@ pub struct Runner {
     pub check_network: bool,
     /// `PRAGMA data_version` when last looked at: another process wrote when it changes.
     data_version: Option<i64>,
+    /// When the config file was last read: a change (a new disclosure rule) is picked up
+    /// without a restart.
+    config_stamp: Option<std::time::SystemTime>,
 }
 
 /// What every handler returns: messages for `update`, or an error for the status bar.
@@ -54,9 +57,11 @@ impl Runner {
         let exporter = Exporter::new(&config)
             .inspect_err(|e| log::warn!("templates: {e}"))
             .ok();
+        let config_stamp = config_mtime(&config);
         Runner {
             store,
             config,
+            config_stamp,
             exporter,
             fetches: Fetches::default(),
             opener: Some(opener.into()),
@@ -130,6 +135,26 @@ impl Runner {
         })
     }
 
+    /// Reads the config file again if it changed since it was read (rules, title pattern,
+    /// templates): the editor's edits to it take effect without a restart.
+    pub(in crate::tui) fn reload_config_if_changed(&mut self) {
+        let stamp = config_mtime(&self.config);
+        if stamp == self.config_stamp {
+            return;
+        }
+        self.config_stamp = stamp;
+        match Config::load(self.config.dir.as_deref()) {
+            Ok(config) => {
+                self.exporter = Exporter::new(&config)
+                    .inspect_err(|e| log::warn!("templates: {e}"))
+                    .ok();
+                self.config = config;
+                self.draft = None;
+            }
+            Err(e) => log::warn!("config: {e}; keeping the previous one"),
+        }
+    }
+
     /// Starts work on another thread whose answer arrives through `poll`.
     pub(in crate::tui) fn in_background(&mut self, work: impl FnOnce() -> Msg + Send + 'static) {
         let (tx, rx) = std::sync::mpsc::channel();
@@ -168,4 +193,9 @@ impl Runner {
             Err(e) => Msg::Error(format!("Cannot open the browser ({cmd}): {e}")),
         }
     }
+}
+
+fn config_mtime(config: &Config) -> Option<std::time::SystemTime> {
+    let file = config.dir.as_ref()?.join(crate::config::CONFIG_FILE);
+    std::fs::metadata(file).and_then(|m| m.modified()).ok()
 }
