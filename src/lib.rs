@@ -11,6 +11,8 @@
 //! - [`export`]  Markdown, email HTML, plain text (templates) and the JSON issue file
 //! - [`clipboard`] copy to the system clipboard (a helper process) or by OSC 52
 //! - [`check`]   the pre-send check: lints, dead links, redirects, quotes, archive duplicates
+//! - [`publish`] `roundup push`: the issue as a draft in Ghost, Buttondown, listmonk, Kit, Mailchimp
+//! - [`site`]    `roundup site`: the static web archive of published issues, with feeds
 //! - [`cli`]     the command line; `main.rs` only parses and calls it
 //! - [`paths`]   XDG locations of the database, config and logs
 
@@ -24,5 +26,7 @@ pub mod demo;
 pub mod export;
 pub mod model;
 pub mod paths;
+pub mod publish;
+pub mod site;
 pub mod store;
 pub mod tui;

@@ -12,6 +12,7 @@ mod issues;
 pub(crate) use feeds::insert_feed_on;
 pub(crate) use links::insert_on as insert_link_on;
 mod links;
+mod push_remotes;
 mod search;
 mod settings;
 mod tui_queries;
@@ -23,6 +24,7 @@ pub use fetched::FetchSelection;
 pub use issues::IssueSummary;
 pub(crate) use issues::{insert_issue, insert_section, issue_tree};
 pub use links::{AddOutcome, LinkFilter};
+pub use push_remotes::RemoteDraft;
 pub(crate) use search::with_bulk_link_indexing;
 pub use search::{SearchHit, fts_query};
 pub use settings::Settings;
@@ -38,6 +40,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_final_url_index.sql"),
+    // 0004–0006 are other branches' (issues 12–14); the lead renumbers at merge.
+    include_str!("migrations/0007_push_remote.sql"),
 ];
 
 /// How long a writer waits for another process (the TUI and a CLI `add` side by side)
