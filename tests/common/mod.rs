@@ -4,7 +4,7 @@
 
 use roundup::capture::extract::PageMeta;
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -17,6 +17,15 @@ pub struct Request {
     pub path: String,
     /// Lower-cased names.
     pub headers: HashMap<String, String>,
+    /// As sent (read by Content-Length; empty without one).
+    pub body: Vec<u8>,
+}
+
+impl Request {
+    /// The body as JSON (`null` when it is not JSON).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or(serde_json::Value::Null)
+    }
 }
 
 type Handler = dyn Fn(&Request, &mut TcpStream) + Send + Sync + 'static;
@@ -88,10 +97,17 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
             headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
         }
     }
+    let len: usize = headers
+        .get("content-length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; len];
+    reader.read_exact(&mut body).ok()?;
     Some(Request {
         method,
         path,
         headers,
+        body,
     })
 }
 
@@ -108,6 +124,16 @@ pub fn respond(stream: &mut TcpStream, status: &str, headers: &[(&str, &str)], b
     out.extend_from_slice(body);
     let _ = stream.write_all(&out);
     let _ = stream.flush();
+}
+
+/// A JSON answer with the given status line ("201 Created").
+pub fn json(stream: &mut TcpStream, status: &str, body: &serde_json::Value) {
+    respond(
+        stream,
+        status,
+        &[("Content-Type", "application/json")],
+        body.to_string().as_bytes(),
+    );
 }
 
 pub fn html(stream: &mut TcpStream, body: &str) {
