@@ -38,8 +38,14 @@ fn err(stream: &mut TcpStream, status: &str, kind: &str, message: &str, context:
 
 /// What Ghost's admin API-key middleware checks, else its error.
 fn check_token(req: &Request) -> Result<(), (&'static str, String)> {
-    let auth = req.headers.get("authorization").ok_or(("Authorization header missing", String::new()))?;
-    let token = auth.strip_prefix("Ghost ").ok_or(("Authorization header format is \"Authorization: Ghost [token]\"", String::new()))?;
+    let auth = req
+        .headers
+        .get("authorization")
+        .ok_or(("Authorization header missing", String::new()))?;
+    let token = auth.strip_prefix("Ghost ").ok_or((
+        "Authorization header format is \"Authorization: Ghost [token]\"",
+        String::new(),
+    ))?;
     let header = decode_header(token).map_err(|e| ("Invalid token", e.to_string()))?;
     if header.kid.as_deref() != Some(KEY_ID) {
         return Err(("Unknown Admin API Key", String::new()));
@@ -51,7 +57,10 @@ fn check_token(req: &Request) -> Result<(), (&'static str, String)> {
     let secret = hex::decode(SECRET_HEX).unwrap();
     let data = decode::<Value>(token, &DecodingKey::from_secret(&secret), &v)
         .map_err(|e| ("Invalid token", e.to_string()))?;
-    let (iat, exp) = (data.claims["iat"].as_i64().unwrap_or(0), data.claims["exp"].as_i64().unwrap_or(i64::MAX));
+    let (iat, exp) = (
+        data.claims["iat"].as_i64().unwrap_or(0),
+        data.claims["exp"].as_i64().unwrap_or(i64::MAX),
+    );
     if exp - iat > 5 * 60 {
         return Err(("Invalid token", "maxAge exceeded".into()));
     }
@@ -70,14 +79,32 @@ fn ghost_server(state: Arc<Mutex<Ghost>>) -> Server {
             );
         }
         if let Err((message, context)) = check_token(req) {
-            return err(stream, "401 Unauthorized", "UnauthorizedError", message, &context);
+            return err(
+                stream,
+                "401 Unauthorized",
+                "UnauthorizedError",
+                message,
+                &context,
+            );
         }
         if req.headers.get("accept-version").map(String::as_str) != Some("v5.0") {
-            return err(stream, "400 Bad Request", "BadRequestError", "Accept-Version missing", "");
+            return err(
+                stream,
+                "400 Bad Request",
+                "BadRequestError",
+                "Accept-Version missing",
+                "",
+            );
         }
         let (path, query) = req.path.split_once('?').unwrap_or((&req.path, ""));
         let Some(rest) = path.strip_prefix("/ghost/api/admin/posts/") else {
-            return err(stream, "404 Not Found", "NotFoundError", "Resource not found", "");
+            return err(
+                stream,
+                "404 Not Found",
+                "NotFoundError",
+                "Resource not found",
+                "",
+            );
         };
         let id = rest.trim_end_matches('/').to_string();
         let html_source = query.split('&').any(|p| p == "source=html");
@@ -89,7 +116,11 @@ fn ghost_server(state: Arc<Mutex<Ghost>>) -> Server {
                 let p = &body["posts"][0];
                 let id = format!("65f0{:020x}", g.clock);
                 // Without ?source=html Ghost ignores `html` and saves an empty post.
-                let html = if html_source { p["html"].clone() } else { j!("") };
+                let html = if html_source {
+                    p["html"].clone()
+                } else {
+                    j!("")
+                };
                 let post = j!({"id": id, "title": p["title"], "html": html,
                     "status": p["status"].as_str().unwrap_or("draft"), "updated_at": now});
                 g.posts.insert(id, post.clone());
@@ -97,25 +128,52 @@ fn ghost_server(state: Arc<Mutex<Ghost>>) -> Server {
             }
             ("GET", false) => match g.posts.get(&id) {
                 Some(post) => json(stream, "200 OK", &j!({"posts": [post]})),
-                None => err(stream, "404 Not Found", "NotFoundError", "Post not found.", ""),
+                None => err(
+                    stream,
+                    "404 Not Found",
+                    "NotFoundError",
+                    "Post not found.",
+                    "",
+                ),
             },
             ("PUT", false) => {
                 let body = req.json();
                 let p = &body["posts"][0];
                 let Some(post) = g.posts.get_mut(&id) else {
-                    return err(stream, "404 Not Found", "NotFoundError", "Post not found.", "");
+                    return err(
+                        stream,
+                        "404 Not Found",
+                        "NotFoundError",
+                        "Post not found.",
+                        "",
+                    );
                 };
                 if p["updated_at"] != post["updated_at"] {
-                    return err(stream, "409 Conflict", "UpdateCollisionError",
-                        "Saving failed! Someone else is editing this post.", "");
+                    return err(
+                        stream,
+                        "409 Conflict",
+                        "UpdateCollisionError",
+                        "Saving failed! Someone else is editing this post.",
+                        "",
+                    );
                 }
                 post["title"] = p["title"].clone();
-                post["html"] = if html_source { p["html"].clone() } else { j!("") };
+                post["html"] = if html_source {
+                    p["html"].clone()
+                } else {
+                    j!("")
+                };
                 post["updated_at"] = j!(now);
                 let post = post.clone();
                 json(stream, "200 OK", &j!({"posts": [post]}));
             }
-            _ => err(stream, "405 Method Not Allowed", "MethodNotAllowedError", "Unknown method", ""),
+            _ => err(
+                stream,
+                "405 Method Not Allowed",
+                "MethodNotAllowedError",
+                "Unknown method",
+                "",
+            ),
         }
     })
 }
@@ -139,17 +197,32 @@ fn setup(secret: &str) -> Setup {
         url: server.url("/"),
         admin_key: Some(Secret::new(format!("{KEY_ID}:{secret}"))),
     });
-    Setup { server, state, store, config, issue }
+    Setup {
+        server,
+        state,
+        store,
+        config,
+        issue,
+    }
 }
 
 fn push(s: &Setup) -> Result<PushReport, PushError> {
     let none = |_: &str| None;
-    push_issue(&s.store, &s.config, &s.issue, Service::Ghost, &PushOptions::default(), &none)
+    push_issue(
+        &s.store,
+        &s.config,
+        &s.issue,
+        Service::Ghost,
+        &PushOptions::default(),
+        &none,
+    )
 }
 
 fn pushed(r: PushReport) -> (String, PushAction) {
     match r {
-        PushReport::Pushed { remote_id, action, .. } => (remote_id, action),
+        PushReport::Pushed {
+            remote_id, action, ..
+        } => (remote_id, action),
         other => panic!("not pushed: {other:?}"),
     }
 }
@@ -170,7 +243,10 @@ fn create_makes_one_draft_with_the_html_export() {
     assert_eq!(post["title"], s.issue.title.as_str());
     let html = post["html"].as_str().unwrap();
     assert!(html.contains(&first_entry_title(&s.issue)), "{html}");
-    assert!(!html.contains("<html"), "a fragment, not a document: {html}");
+    assert!(
+        !html.contains("<html"),
+        "a fragment, not a document: {html}"
+    );
     let reqs = s.server.requests();
     assert_eq!(reqs.len(), 1);
     assert_eq!(reqs[0].path, "/ghost/api/admin/posts/?source=html");
@@ -182,15 +258,27 @@ fn create_makes_one_draft_with_the_html_export() {
 fn a_second_push_updates_the_same_post_with_its_updated_at() {
     let s = setup(SECRET_HEX);
     let (id, _) = pushed(push(&s).unwrap());
-    s.store.set_intro(s.issue.id, Some("A correction to last week.")).unwrap();
+    s.store
+        .set_intro(s.issue.id, Some("A correction to last week."))
+        .unwrap();
     let issue = s.store.issue(s.issue.number).unwrap();
     let s = Setup { issue, ..s };
     let (again, action) = pushed(push(&s).unwrap());
     assert_eq!((again.as_str(), action), (id.as_str(), PushAction::Updated));
     let g = s.state.lock().unwrap();
     assert_eq!(g.posts.len(), 1, "no second post");
-    assert!(g.posts[&id]["html"].as_str().unwrap().contains("A correction to last week."));
-    let methods: Vec<String> = s.server.requests().iter().map(|r| format!("{} {}", r.method, r.path)).collect();
+    assert!(
+        g.posts[&id]["html"]
+            .as_str()
+            .unwrap()
+            .contains("A correction to last week.")
+    );
+    let methods: Vec<String> = s
+        .server
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
     assert_eq!(
         methods,
         [
@@ -209,7 +297,14 @@ fn a_post_deleted_in_ghost_is_made_anew_and_said() {
     let (new, action) = pushed(push(&s).unwrap());
     assert_ne!(new, old);
     assert_eq!(action, PushAction::Recreated { previous: old });
-    assert_eq!(s.store.remote_draft(s.issue.id, "ghost").unwrap().unwrap().remote_id, new);
+    assert_eq!(
+        s.store
+            .remote_draft(s.issue.id, "ghost")
+            .unwrap()
+            .unwrap()
+            .remote_id,
+        new
+    );
     assert_eq!(s.state.lock().unwrap().posts.len(), 1);
 }
 
@@ -228,7 +323,10 @@ fn a_wrong_secret_is_ghosts_401_and_never_shown() {
     let wrong = "00".repeat(32);
     let s = setup(&wrong);
     let err = push(&s).unwrap_err().to_string();
-    assert!(err.starts_with("ghost: HTTP 401 Unauthorized: Invalid token"), "{err}");
+    assert!(
+        err.starts_with("ghost: HTTP 401 Unauthorized: Invalid token"),
+        "{err}"
+    );
     assert!(!err.contains(&wrong) && !err.contains("Ghost ey"), "{err}");
     assert_eq!(s.store.remote_draft(s.issue.id, "ghost").unwrap(), None);
 }
@@ -251,7 +349,11 @@ fn dry_run_sends_nothing_and_prints_no_secret() {
     let db = dir.path().join("r.db");
     let conf = dir.path().join("config/roundup");
     std::fs::create_dir_all(&conf).unwrap();
-    std::fs::write(conf.join("config.toml"), format!("[push.ghost]\nurl = \"{}\"\n", s.server.url(""))).unwrap();
+    std::fs::write(
+        conf.join("config.toml"),
+        format!("[push.ghost]\nurl = \"{}\"\n", s.server.url("")),
+    )
+    .unwrap();
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_roundup"))
             .arg("--db")
@@ -262,18 +364,33 @@ fn dry_run_sends_nothing_and_prints_no_secret() {
             .output()
             .unwrap()
     };
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sre-weekly-094.json");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sre-weekly-094.json"
+    );
     assert!(run(&["issue", "load", fixture]).status.success());
     let out = run(&["push", "94", "--to", "ghost", "--dry-run"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stdout.starts_with(&format!("POST {}/ghost/api/admin/posts/?source=html\n", s.server.url(""))), "{stdout}");
-    assert!(stdout.contains("Authorization: [redacted]\nAccept-Version: v5.0\n"), "{stdout}");
+    assert!(
+        stdout.starts_with(&format!(
+            "POST {}/ghost/api/admin/posts/?source=html\n",
+            s.server.url("")
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Authorization: [redacted]\nAccept-Version: v5.0\n"),
+        "{stdout}"
+    );
     assert!(stdout.contains("\"status\": \"draft\""), "{stdout}");
     assert!(stdout.contains("High Reliability Health Care"), "{stdout}");
     for text in [&stdout, &stderr] {
-        assert!(!text.contains(SECRET_HEX) && !text.contains("Ghost ey"), "{text}");
+        assert!(
+            !text.contains(SECRET_HEX) && !text.contains("Ghost ey"),
+            "{text}"
+        );
     }
     assert!(s.server.requests().is_empty(), "a dry run sent a request");
     // Nothing recorded either: the next real push creates.

@@ -6,7 +6,9 @@
 mod common;
 
 use common::{Server, json};
-use roundup::config::{ButtondownConfig, Config, KitConfig, ListmonkConfig, MailchimpConfig, Secret};
+use roundup::config::{
+    ButtondownConfig, Config, KitConfig, ListmonkConfig, MailchimpConfig, Secret,
+};
 use roundup::publish::{PushAction, PushError, PushOptions, PushReport, Service, push_issue};
 use roundup::store::Store;
 use serde_json::{Value, json as j};
@@ -91,8 +93,12 @@ fn fake(spec: &'static Spec, state: Arc<Mutex<Fake>>) -> Server {
         let fail = |stream: &mut _, status: &str, m: &str| json(stream, status, &(spec.error)(m));
         if f.limited {
             let body = (spec.error)("Rate limit exceeded").to_string();
-            return common::respond(stream, "429 Too Many Requests",
-                &[("Retry-After", "30"), ("Content-Type", "application/json")], body.as_bytes());
+            return common::respond(
+                stream,
+                "429 Too Many Requests",
+                &[("Retry-After", "30"), ("Content-Type", "application/json")],
+                body.as_bytes(),
+            );
         }
         if req.headers.get(spec.auth.0).map(String::as_str) != Some(spec.auth.1) {
             return fail(stream, "401 Unauthorized", "Invalid API key.");
@@ -105,7 +111,11 @@ fn fake(spec: &'static Spec, state: Arc<Mutex<Fake>>) -> Server {
         match (req.method.as_str(), parts.as_slice()) {
             ("POST", []) => {
                 if spec.service == Service::Mailchimp && body["recipients"]["list_id"] != "a1b2c3" {
-                    return fail(stream, "400 Bad Request", "Unknown list: recipients.list_id.");
+                    return fail(
+                        stream,
+                        "400 Bad Request",
+                        "Unknown list: recipients.list_id.",
+                    );
                 }
                 let mut obj = body.clone();
                 f.next += 1;
@@ -121,7 +131,11 @@ fn fake(spec: &'static Spec, state: Arc<Mutex<Fake>>) -> Server {
                     _ => {}
                 }
                 if !(spec.is_draft)(&obj) {
-                    return fail(stream, "400 Bad Request", "test fake: a create that would send");
+                    return fail(
+                        stream,
+                        "400 Bad Request",
+                        "test fake: a create that would send",
+                    );
                 }
                 let key = id.to_string().trim_matches('"').to_string();
                 f.objects.insert(key, obj.clone());
@@ -177,22 +191,45 @@ fn setup(spec: Spec, key: &str) -> Setup {
     let url = Some(server.url(""));
     let secret = Some(Secret::new(key));
     match spec.service {
-        Service::Buttondown => config.push.buttondown = Some(ButtondownConfig { url, api_key: secret }),
-        Service::Kit => config.push.kit = Some(KitConfig { url, api_key: secret, email_template_id: None }),
+        Service::Buttondown => {
+            config.push.buttondown = Some(ButtondownConfig {
+                url,
+                api_key: secret,
+            })
+        }
+        Service::Kit => {
+            config.push.kit = Some(KitConfig {
+                url,
+                api_key: secret,
+                email_template_id: None,
+            })
+        }
         Service::Listmonk => {
             config.push.listmonk = Some(ListmonkConfig {
-                url: server.url(""), username: Some("api".into()), token: secret,
-                lists: vec![3], ..ListmonkConfig::default()
+                url: server.url(""),
+                username: Some("api".into()),
+                token: secret,
+                lists: vec![3],
+                ..ListmonkConfig::default()
             })
         }
         _ => {
             config.push.mailchimp = Some(MailchimpConfig {
-                url: Some(server.url("/3.0")), api_key: secret, list_id: "a1b2c3".into(),
-                from_name: "SRE Weekly".into(), reply_to: "editor@example.com".into(),
+                url: Some(server.url("/3.0")),
+                api_key: secret,
+                list_id: "a1b2c3".into(),
+                from_name: "SRE Weekly".into(),
+                reply_to: "editor@example.com".into(),
             })
         }
     }
-    Setup { spec, server, state, store, config }
+    Setup {
+        spec,
+        server,
+        state,
+        store,
+        config,
+    }
 }
 
 fn push(s: &Setup, opts: &PushOptions) -> Result<PushReport, PushError> {
@@ -203,7 +240,9 @@ fn push(s: &Setup, opts: &PushOptions) -> Result<PushReport, PushError> {
 
 fn pushed(s: &Setup) -> (String, PushAction) {
     match push(s, &PushOptions::default()) {
-        Ok(PushReport::Pushed { remote_id, action, .. }) => (remote_id, action),
+        Ok(PushReport::Pushed {
+            remote_id, action, ..
+        }) => (remote_id, action),
         other => panic!("{}: {other:?}", s.spec.service),
     }
 }
@@ -224,21 +263,40 @@ fn create_update_and_a_deleted_draft_made_anew() {
             }
         }
         let draft = s.store.current_draft().unwrap().unwrap();
-        s.store.set_intro(draft.id, Some("Second edition of the intro.")).unwrap();
+        s.store
+            .set_intro(draft.id, Some("Second edition of the intro."))
+            .unwrap();
         let (again, action) = pushed(&s);
-        assert_eq!((again.as_str(), action), (id.as_str(), PushAction::Updated), "{name}");
+        assert_eq!(
+            (again.as_str(), action),
+            (id.as_str(), PushAction::Updated),
+            "{name}"
+        );
         {
             let f = s.state.lock().unwrap();
             assert_eq!(f.objects.len(), 1, "{name}: a second object");
-            let html = f.objects[&id][s.spec.content[0]].as_str().unwrap().to_string();
-            assert!(html.contains("Second edition of the intro."), "{name}: {html}");
-            assert!((s.spec.is_draft)(&f.objects[&id]), "{name}: no longer a draft");
+            let html = f.objects[&id][s.spec.content[0]]
+                .as_str()
+                .unwrap()
+                .to_string();
+            assert!(
+                html.contains("Second edition of the intro."),
+                "{name}: {html}"
+            );
+            assert!(
+                (s.spec.is_draft)(&f.objects[&id]),
+                "{name}: no longer a draft"
+            );
         }
         s.state.lock().unwrap().objects.clear();
         let (new, action) = pushed(&s);
         assert_ne!(new, id, "{name}");
         assert_eq!(action, PushAction::Recreated { previous: id }, "{name}");
-        let stored = s.store.remote_draft(draft.id, name.as_str()).unwrap().unwrap();
+        let stored = s
+            .store
+            .remote_draft(draft.id, name.as_str())
+            .unwrap()
+            .unwrap();
         assert_eq!(stored.remote_id, new, "{name}");
     }
 }
@@ -249,7 +307,10 @@ fn a_bad_key_is_the_services_own_401_without_the_key() {
         let s = setup(spec, "wrong-key-999999-us6");
         let err = push(&s, &PushOptions::default()).unwrap_err().to_string();
         let name = s.spec.service;
-        assert!(err.starts_with(&format!("{name}: HTTP 401 Unauthorized: ")), "{err}");
+        assert!(
+            err.starts_with(&format!("{name}: HTTP 401 Unauthorized: ")),
+            "{err}"
+        );
         assert!(err.contains("Invalid API key."), "{err}");
         assert!(!err.contains("wrong-key"), "{err}");
     }
@@ -261,8 +322,14 @@ fn rate_limiting_says_when_to_retry() {
         let s = setup(spec, KEY);
         s.state.lock().unwrap().limited = true;
         let err = push(&s, &PushOptions::default()).unwrap_err().to_string();
-        assert!(err.starts_with(&format!("{}: HTTP 429 Too Many Requests", s.spec.service)), "{err}");
-        assert!(err.ends_with("Rate limit exceeded; retry after 30 s"), "{err}");
+        assert!(
+            err.starts_with(&format!("{}: HTTP 429 Too Many Requests", s.spec.service)),
+            "{err}"
+        );
+        assert!(
+            err.ends_with("Rate limit exceeded; retry after 30 s"),
+            "{err}"
+        );
     }
 }
 
@@ -270,22 +337,42 @@ fn rate_limiting_says_when_to_retry() {
 fn dry_run_sends_nothing_and_shows_no_key() {
     for spec in specs() {
         let s = setup(spec, KEY);
-        let opts = PushOptions { dry_run: true, test_to: None };
-        let Ok(PushReport::DryRun(reqs)) = push(&s, &opts) else { panic!("not a dry run") };
+        let opts = PushOptions {
+            dry_run: true,
+            test_to: None,
+        };
+        let Ok(PushReport::DryRun(reqs)) = push(&s, &opts) else {
+            panic!("not a dry run")
+        };
         let text: String = reqs.iter().map(ToString::to_string).collect();
-        assert!(text.starts_with(&format!("POST {}{}", s.server.url(""), s.spec.collection)), "{text}");
-        assert!(!text.contains("k3y-s3cret") && !text.contains(&BASIC_LISTMONK[6..]), "{text}");
+        assert!(
+            text.starts_with(&format!("POST {}{}", s.server.url(""), s.spec.collection)),
+            "{text}"
+        );
+        assert!(
+            !text.contains("k3y-s3cret") && !text.contains(&BASIC_LISTMONK[6..]),
+            "{text}"
+        );
         assert!(!text.contains(&BASIC_MAILCHIMP[6..]), "{text}");
         assert!(text.contains("[redacted]"), "{text}");
-        assert!(s.server.requests().is_empty(), "{}: a dry run sent a request", s.spec.service);
+        assert!(
+            s.server.requests().is_empty(),
+            "{}: a dry run sent a request",
+            s.spec.service
+        );
     }
 }
 
 #[test]
 fn listmonk_sends_a_test_to_the_given_subscriber() {
     let s = setup(specs().remove(1), KEY);
-    let opts = PushOptions { dry_run: false, test_to: Some("me@example.com".into()) };
-    let Ok(PushReport::Pushed { test_sent_to, .. }) = push(&s, &opts) else { panic!() };
+    let opts = PushOptions {
+        dry_run: false,
+        test_to: Some("me@example.com".into()),
+    };
+    let Ok(PushReport::Pushed { test_sent_to, .. }) = push(&s, &opts) else {
+        panic!()
+    };
     assert_eq!(test_sent_to.as_deref(), Some("me@example.com"));
     let f = s.state.lock().unwrap();
     assert_eq!(f.tests_sent.len(), 1);
@@ -296,7 +383,10 @@ fn listmonk_sends_a_test_to_the_given_subscriber() {
 #[test]
 fn a_test_address_for_another_service_is_refused_before_sending() {
     let s = setup(specs().remove(0), KEY);
-    let opts = PushOptions { dry_run: false, test_to: Some("me@example.com".into()) };
+    let opts = PushOptions {
+        dry_run: false,
+        test_to: Some("me@example.com".into()),
+    };
     let err = push(&s, &opts).unwrap_err().to_string();
     assert_eq!(err, "buttondown: --test-to works with listmonk only");
     assert!(s.server.requests().is_empty());
@@ -321,6 +411,11 @@ fn a_campaign_no_longer_a_draft_is_not_touched() {
     let (id, _) = pushed(&s);
     s.state.lock().unwrap().objects.get_mut(&id).unwrap()["status"] = j!("running");
     let err = push(&s, &PushOptions::default()).unwrap_err().to_string();
-    assert!(err.starts_with(&format!("listmonk: campaign {id} is running there, not a draft")), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "listmonk: campaign {id} is running there, not a draft"
+        )),
+        "{err}"
+    );
     assert!(s.server.requests().iter().all(|r| r.method != "PUT"));
 }

