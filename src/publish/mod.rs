@@ -104,8 +104,7 @@ pub enum PushError {
     #[error("{service}: {message}")]
     Response { service: Service, message: String },
     #[error(
-        "{service}: {thing} {id} is {status} there, not a draft; roundup only changes drafts \
-         (push another issue, or remove that {thing} from roundup's record by deleting it there)",
+        "{service}: {thing} {id} is {status} there, not a draft; roundup changes drafts only",
         thing = service.thing()
     )]
     NotADraft {
@@ -308,13 +307,11 @@ pub(crate) fn read_or_gone(
         return Ok(None);
     }
     if !resp.ok() {
-        let secrets: Vec<String> = req
-            .headers
-            .iter()
-            .filter(|h| h.secret)
-            .map(|h| h.value.clone())
-            .collect();
-        return Err(request::http_error(service, &resp, &secrets));
+        return Err(request::http_error(
+            service,
+            &resp,
+            &request::secrets_of(req),
+        ));
     }
     resp.json(service).map(Some)
 }

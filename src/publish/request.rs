@@ -207,7 +207,8 @@ impl Http {
     }
 }
 
-fn secrets_of(req: &Request) -> Vec<String> {
+/// The values of the secret headers, to scrub from anything shown.
+pub fn secrets_of(req: &Request) -> Vec<String> {
     req.headers
         .iter()
         .filter(|h| h.secret)

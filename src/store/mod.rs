@@ -40,7 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_final_url_index.sql"),
-    // 0004–0006 are other branches' (issues 12–14); the lead renumbers at merge.
+    // 0007 (issue 15): 0004–0006 belong to other branches; renumbered at merge.
     include_str!("migrations/0007_push_remote.sql"),
 ];
 
