@@ -4,11 +4,13 @@
 //! second — is only reachable with the links checked concurrently.
 //!
 //!     cargo bench --bench check
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[path = "../tests/common_check/mod.rs"]
-mod common_check;
+#[path = "../tests/support/http.rs"]
+mod http;
 
-use common_check::{Reply, Server};
+use http::{Reply, Server};
 use roundup::check::{CheckContext, CheckOptions, check_issue};
 use roundup::model::{Credit, Entry, Issue, IssueStatus, Section, SectionStyle};
 use std::time::{Duration, Instant};
@@ -18,7 +20,7 @@ const LATENCY: Duration = Duration::from_millis(100);
 const RUNS: usize = 5;
 
 fn main() {
-    let server = Server::start(LATENCY, |_, path| {
+    let server = Server::routes(LATENCY, |_, path| {
         Reply::page(
             &format!("Article {path}"),
             "Retries are not free: they multiply load when a system is already struggling.",

@@ -1,5 +1,7 @@
 //! `cargo bench --bench export`: exports a 40-entry issue to all four formats and prints
 //! the time per round (the budget is 5 ms). No criterion: a plain loop, median of rounds.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use roundup::export::{Exporter, Format};
 use roundup::model::{Credit, Entry, Issue, IssueStatus, Section, SectionStyle, Sponsor};

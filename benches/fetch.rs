@@ -1,9 +1,11 @@
 //! Fetch throughput: 130 pages from a loopback server that answers each request after
 //! 100 ms. The target is 1.3 × ceil(130 / concurrency) × 100 ms (1.17 s with 16).
 //! Run: `cargo bench --bench fetch`
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[path = "../tests/common/mod.rs"]
-mod common;
+#[path = "../tests/support/http.rs"]
+mod http;
 
 use roundup::capture::fetch::{FetchEvent, FetchJob, FetchOptions, spawn_fetch};
 use std::time::{Duration, Instant};
@@ -12,13 +14,13 @@ const PAGES: usize = 130;
 const DELAY: Duration = Duration::from_millis(100);
 
 fn main() {
-    let server = common::Server::start(|req, stream| {
+    let server = http::Server::start(|req, stream| {
         std::thread::sleep(DELAY);
         let body = format!(
             "<html><head><title>Page {}</title><meta name=author content='Ann Lee'></head></html>",
             req.path
         );
-        common::html(stream, &body);
+        http::html(stream, &body);
     });
     let opts = FetchOptions::default();
     let concurrency = opts.concurrency;

@@ -4,6 +4,8 @@
 //!
 //!     cargo bench --bench import                    # time it
 //!     cargo bench --bench import -- --write FILE    # only write the file (for buku etc.)
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use roundup::capture::import::import;
 use roundup::store::Store;

@@ -2,6 +2,8 @@
 //! in an on-disk database. Target: a search answers in under 20 ms.
 //!
 //!     cargo bench --bench search
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "../tests/support/archive.rs"]
 mod archive;
@@ -22,9 +24,9 @@ const RUNS: usize = 50;
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
-    let store = Store::open(&path).expect("open");
+    let mut store = Store::open(&path).expect("open");
     let t = Instant::now();
-    archive::big_archive(&store, 500, 5_000);
+    archive::big_archive(&mut store, 500, 5_000);
     println!(
         "built 500 issues / 10,000 entries / 15,000 links in {:.1} s",
         t.elapsed().as_secs_f64()

@@ -3,6 +3,8 @@
 //! full build.
 //!
 //!     cargo bench --bench site
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "../tests/support/archive.rs"]
 mod archive;
@@ -14,8 +16,8 @@ use std::time::Instant;
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
-    let store = Store::open(&path).expect("open");
-    archive::big_archive(&store, 500, 0);
+    let mut store = Store::open(&path).expect("open");
+    archive::big_archive(&mut store, 500, 0);
     drop(store);
     let store = Store::open(&path).expect("reopen");
     let mut config = Config::builtin().expect("config");

@@ -1,13 +1,18 @@
 //! TUI performance on a big database: 100,000 links and 500 published issues.
 //! `cargo bench --bench tui` prints: time to the first frame, full inbox load, one filter
 //! keystroke (update + draw on TestBackend), and the resident memory.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use roundup::model::{
+    EntryPlan, IssuePlan, NewEntry, NewLink, PlannedLink, SectionPlan, SectionStyle,
+};
 use roundup::store::Store;
 use roundup::tui::app::step;
-use roundup::tui::effects::Effect;
+use roundup::tui::effects::{Effect, InboxFx, IssueFx};
 use roundup::tui::state::Msg;
 use std::time::{Duration, Instant};
 
@@ -89,41 +94,68 @@ fn generate(path: &std::path::Path) {
     let mut store = Store::open(path).unwrap();
     let mut rng = Lcg(42);
     let base = chrono::Utc::now().timestamp() - LINKS * 60;
-    store
-        .transaction(|tx| {
-            let mut ins = tx.prepare(
-                "INSERT INTO links (url, canonical_url, title, authors, publication, description, state, added_at, fetched_at) \
-                 VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            )?;
-            for i in 0..LINKS {
-                let n = 3 + rng.next() % 6;
-                let title: Vec<&str> = (0..n).map(|_| WORDS[rng.next() % WORDS.len()]).collect();
-                let publication = PUBS[rng.next() % PUBS.len()];
-                let authors = format!("[\"{}\"]", AUTHORS[rng.next() % AUTHORS.len()]);
-                let url = format!("https://{}.example.com/blog/{}-{i}", publication.to_lowercase().replace([' ', '.'], "-"), title.join("-"));
-                let used = i < ISSUES * PER_ISSUE;
-                let at = chrono::DateTime::from_timestamp(base + i * 60, 0).unwrap().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-                ins.execute(rusqlite::params![url, title.join(" "), authors, publication, "A description of the article.", if used { "used" } else { "inbox" }, at])?;
-            }
-            let mut issue = tx.prepare("INSERT INTO issues (number, title, status, created_at, updated_at, date) VALUES (?1, ?2, 'published', ?3, ?3, '2026-01-01')")?;
-            let mut section = tx.prepare("INSERT INTO sections (issue_id, heading, style, position) VALUES (?1, ?2, ?3, ?4)")?;
-            let mut entry = tx.prepare("INSERT INTO entries (section_id, link_id, position, blurb, updated_at) VALUES (?1, ?2, ?3, 'Blurb.', ?4)")?;
-            let mut link = 1;
-            for n in 1..=ISSUES {
-                issue.execute(rusqlite::params![n, format!("SRE Weekly Issue #{n}"), "2026-01-01T00:00:00Z"])?;
-                let iid = tx.last_insert_rowid();
-                section.execute(rusqlite::params![iid, "Articles", "articles", 0])?;
-                let sid = tx.last_insert_rowid();
-                for p in 0..PER_ISSUE {
-                    entry.execute(rusqlite::params![sid, link, p, "2026-01-01T00:00:00Z"])?;
-                    link += 1;
+    let mut links = Vec::with_capacity(LINKS as usize);
+    for i in 0..LINKS {
+        let n = 3 + rng.next() % 6;
+        let title: Vec<&str> = (0..n).map(|_| WORDS[rng.next() % WORDS.len()]).collect();
+        let publication = PUBS[rng.next() % PUBS.len()];
+        let author = AUTHORS[rng.next() % AUTHORS.len()];
+        let url = format!(
+            "https://{}.example.com/blog/{}-{i}",
+            publication.to_lowercase().replace([' ', '.'], "-"),
+            title.join("-")
+        );
+        let at = chrono::DateTime::from_timestamp(base + i * 60, 0)
+            .unwrap()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        links.push(PlannedLink {
+            canonical: store.canonical(&url).unwrap(),
+            link: NewLink {
+                url,
+                title: Some(title.join(" ")),
+                authors: vec![author.to_string()],
+                publication: Some(publication.to_string()),
+                description: Some("A description of the article.".into()),
+                added_at: Some(at),
+                ..Default::default()
+            },
+        });
+    }
+    store.add_batch(&[], &links).unwrap();
+    // The oldest links were featured: ISSUES published issues of PER_ISSUE entries each.
+    let mut next = 0;
+    for n in 1..=ISSUES {
+        let entries = (0..PER_ISSUE)
+            .map(|_| {
+                let link = links[next].clone();
+                next += 1;
+                EntryPlan {
+                    link,
+                    entry: NewEntry {
+                        blurb: "Blurb.".into(),
+                        ..Default::default()
+                    },
                 }
-            }
-            Ok(())
-        })
-        .unwrap();
+            })
+            .collect();
+        store
+            .load_issue_plan(&IssuePlan {
+                number: n,
+                title: format!("SRE Weekly Issue #{n}"),
+                date: Some("2026-01-01".into()),
+                intro: None,
+                sponsor: None,
+                sections: vec![SectionPlan {
+                    heading: "Articles".into(),
+                    style: SectionStyle::Articles,
+                    entries,
+                }],
+            })
+            .unwrap();
+        roundup::compose::publish(&store, n).unwrap();
+    }
     let config = roundup::config::Config::builtin().unwrap();
-    store.new_issue(&config).unwrap();
+    roundup::compose::new_issue(&store, &config, None).unwrap();
 }
 
 fn rss_kb(field: &str) -> u64 {
@@ -170,10 +202,10 @@ fn main() {
     let (mut app, mut runner) = roundup::tui::setup(store, Some(&cfg), (w, h));
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     let page = roundup::tui::inbox::state::page_rows(app.size) + 8;
-    for m in runner.run(Effect::LoadInbox {
+    for m in runner.run(Effect::Inbox(InboxFx::Load {
         all: false,
         limit: Some(page),
-    }) {
+    })) {
         step(&mut app, &mut runner, m, &mut |_| None);
     }
     term.draw(|f| roundup::tui::view::draw(&app, f)).unwrap();
@@ -181,10 +213,10 @@ fn main() {
 
     let t1 = Instant::now();
     // The full list is read on a second connection; the loop keeps serving keys meanwhile.
-    for m in runner.run(Effect::LoadInbox {
+    for m in runner.run(Effect::Inbox(InboxFx::Load {
         all: false,
         limit: None,
-    }) {
+    })) {
         step(&mut app, &mut runner, m, &mut |_| None);
     }
     while runner.busy() {
@@ -195,7 +227,7 @@ fn main() {
     }
     let full = t1.elapsed();
     let t2 = Instant::now();
-    let msgs = runner.run(Effect::LoadIssue(None));
+    let msgs = runner.run(Effect::Issue(IssueFx::Load(None)));
     let load_issue = t2.elapsed();
     for m in msgs {
         step(&mut app, &mut runner, m, &mut |_| None);
@@ -212,7 +244,7 @@ fn main() {
     );
     let id = app.inbox.selected_id().unwrap();
     let t3 = Instant::now();
-    runner.run(Effect::LoadDetail(id));
+    runner.run(Effect::Inbox(InboxFx::LoadDetail(id)));
     println!("detail of the selected link: {}", ms(t3.elapsed()));
     // The filter alone, without update/draw, on every row.
     for q in ["k", "ka", "kafka", "kafka lag"] {

@@ -21,11 +21,8 @@ pub const CONFIG_FILE: &str = "config.toml";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("{path}: {message}")]
     Parse { path: String, message: String },
 }
@@ -113,9 +110,9 @@ impl Config {
         let mut config = match dir.as_ref().map(|d| d.join(CONFIG_FILE)) {
             Some(file) if file.exists() => {
                 let shown = file.display().to_string();
-                let text = std::fs::read_to_string(&file).map_err(|source| ConfigError::Read {
+                let text = std::fs::read_to_string(&file).map_err(|cause| ConfigError::Read {
                     path: shown.clone(),
-                    source,
+                    cause,
                 })?;
                 Self::from_layers(Some((&shown, &text)))?
             }

@@ -1,6 +1,7 @@
 //! A sample inbox and draft built with the core APIs: `roundup demo` opens the TUI on it,
 //! and tests use it as a realistic fixture.
 
+use crate::compose;
 use crate::config::Config;
 use crate::model::{LinkState, NewLink, Sponsor};
 use crate::store::{AddOutcome, EntryField, Result, Store};
@@ -117,19 +118,19 @@ pub fn build(store: &Store) -> Result<()> {
         .map(|s| add(store, s))
         .collect::<Result<_>>()?;
 
-    let old = store.new_issue(&config)?;
+    let old = compose::new_issue(store, &config, None)?;
     let articles =
         |issue: &crate::model::Issue, i: usize| issue.sections.get(i).map(|s| s.id).unwrap_or(0);
-    let e = store.place_link(ids[6], articles(&old, 0))?;
+    let e = compose::place_link(store, &config, ids[6], Some(articles(&old, 0)))?;
     store.update_entry_field(
         e.id,
         EntryField::Blurb("Experiments on the control plane, safely.".into()),
     )?;
-    store.publish_issue(old.number)?;
+    compose::publish(store, old.number)?;
     // Featured before, yet back in the inbox: the list marks it.
     store.set_link_state(ids[6], LinkState::Inbox)?;
 
-    let draft = store.new_issue(&config)?;
+    let draft = compose::new_issue(store, &config, None)?;
     store.set_sponsor(
         draft.id,
         Some(&Sponsor {
@@ -144,7 +145,7 @@ pub fn build(store: &Store) -> Result<()> {
         draft.id,
         Some("A short note from the editor: thanks for reading."),
     )?;
-    let e = store.place_link(ids[0], articles(&draft, 0))?;
+    let e = compose::place_link(store, &config, ids[0], Some(articles(&draft, 0)))?;
     store.update_entry_field(
         e.id,
         EntryField::Blurb(
@@ -157,8 +158,8 @@ pub fn build(store: &Store) -> Result<()> {
             "The hard part was never the alert; it was believing it.".into(),
         ]),
     )?;
-    store.place_link(ids[1], articles(&draft, 0))?;
-    store.place_link(ids[5], articles(&draft, 1))?;
+    compose::place_link(store, &config, ids[1], Some(articles(&draft, 0)))?;
+    compose::place_link(store, &config, ids[5], Some(articles(&draft, 1)))?;
     store.set_link_state(ids[2], LinkState::Held)?;
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! Canonical URLs: a table of real-world cases, and refusals.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use roundup::capture::canonical::{CanonicalOptions, canonicalize};
+use roundup::model::canonical::{CanonicalOptions, canonicalize};
 
 const CASES: &[(&str, &str)] = &[
     // scheme and host case, default ports

@@ -1,13 +1,15 @@
 //! The pre-send check against a loopback server (every link outcome) and on constructed
 //! issues (every lint). Each test asserts the exact set of problems: kind and entry.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common_check;
+mod support;
 
-use common_check::{Reply, Server, refused_port};
 use roundup::check::{CheckContext, CheckOptions, Problem, ProblemKind, Severity, check_issue};
 use roundup::model::{Credit, Entry, Issue, IssueStatus, Section, SectionStyle, Sponsor};
 use std::collections::BTreeSet;
 use std::time::Duration;
+use support::http::{Reply, Server, refused_port};
 
 use ProblemKind::*;
 
@@ -93,7 +95,7 @@ const QUOTED_PAGE: &str = "<html><head><title>Retries</title></head><body><artic
     <p>Budget them per request, and give up early.</p></article></body></html>";
 
 fn test_server() -> Server {
-    Server::start(Duration::ZERO, |method, path| match path {
+    Server::routes(Duration::ZERO, |method, path| match path {
         "/ok" => Reply::page("Fine page", "All good here."),
         "/missing" => Reply::status(404),
         "/gone" => Reply::status(410),
@@ -210,7 +212,7 @@ fn head_refused_falls_back_to_get() {
         &online(),
     );
     assert_eq!(problems, Vec::<Problem>::new());
-    assert_eq!(server.requests(), ["HEAD /head405", "GET /head405"]);
+    assert_eq!(server.request_lines(), ["HEAD /head405", "GET /head405"]);
 }
 
 #[test]
@@ -260,7 +262,7 @@ fn a_link_used_twice_is_fetched_once() {
         ])
     );
     // 404 on HEAD is retried with GET, once for the URL, not once per entry.
-    assert_eq!(server.requests(), ["HEAD /missing", "GET /missing"]);
+    assert_eq!(server.request_lines(), ["HEAD /missing", "GET /missing"]);
 }
 
 #[test]
@@ -309,11 +311,11 @@ fn links_inside_blurbs_and_the_intro_are_checked_too() {
     // /ok is both the entry's URL and a blurb link, probed once (HEAD, then GET for its
     // text); the intro's /perm1 chain ends there too and reads it once more.
     let ok_requests = server
-        .requests()
+        .request_lines()
         .iter()
         .filter(|r| r.ends_with(" /ok"))
         .count();
-    assert_eq!(ok_requests, 4, "{:?}", server.requests());
+    assert_eq!(ok_requests, 4, "{:?}", server.request_lines());
 }
 
 #[test]

@@ -1,4 +1,6 @@
 //! The command line as scripts use it: exit codes, messages, JSON shape.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

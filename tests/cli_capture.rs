@@ -1,10 +1,12 @@
 //! The capture commands end to end, as a user runs them: `add` (fetching by default),
 //! `add --no-fetch`, `fetch [--failed]`, `feed add|list|pull`, against loopback servers.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod support;
 
-use common::{Server, html, respond};
 use std::process::{Command, Output};
+use support::http::{Server, html, respond};
 
 fn roundup(db: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_roundup"))

@@ -1,4 +1,6 @@
 //! The compose commands end to end: `issue new|list|load|publish` and `export`.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

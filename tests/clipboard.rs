@@ -4,6 +4,8 @@
 //! Needs an X display and xclip, so it is ignored by default. Run it with:
 //!     apt-get install -y xvfb xclip
 //!     xvfb-run cargo test --test clipboard -- --ignored clipboard
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 use std::process::{Command, Stdio};

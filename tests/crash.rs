@@ -4,6 +4,8 @@
 //! an issue load is all or nothing.
 //!
 //! CI runs 5 kills. The long variant: `ROUNDUP_CRASH_KILLS=50 cargo test --release --test crash`.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(unix)]
 
 use std::io::{BufRead, BufReader, Write};

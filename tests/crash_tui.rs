@@ -5,15 +5,15 @@
 //! `PRAGMA integrity_check` and hold every character that was shown as saved.
 //!
 //! CI runs 5 kills. The long variant: `ROUNDUP_CRASH_KILLS=50 cargo test --release --test crash_tui`.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(target_os = "linux")]
 
-use std::fs::File;
-use std::io::{Read, Write};
-use std::os::fd::{FromRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
-use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod support;
+
+use std::process::Command;
+use std::time::Duration;
+use support::pty::Pty;
 
 const ROWS: u16 = 30;
 const COLS: u16 = 100;
@@ -32,102 +32,6 @@ fn rng(seed: u64) -> impl FnMut() -> u64 {
         s ^= s >> 7;
         s ^= s << 17;
         s
-    }
-}
-
-struct Tui {
-    child: std::process::Child,
-    input: File,
-    screen: Arc<Mutex<vt100::Parser>>,
-}
-
-impl Tui {
-    fn spawn(db: &std::path::Path, dir: &std::path::Path) -> Tui {
-        let (mut master, mut slave) = (0, 0);
-        let size = libc::winsize {
-            ws_row: ROWS,
-            ws_col: COLS,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        // SAFETY: plain out-parameters; the fds are owned below.
-        let rc = unsafe {
-            libc::openpty(
-                &mut master,
-                &mut slave,
-                std::ptr::null_mut(),
-                std::ptr::null(),
-                &size,
-            )
-        };
-        assert_eq!(rc, 0, "openpty failed");
-        // SAFETY: openpty returned two fresh descriptors that nothing else owns.
-        let (master, slave) =
-            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_roundup"));
-        cmd.arg("--db")
-            .arg(db)
-            .env("TERM", "xterm-256color")
-            .env("XDG_CONFIG_HOME", dir.join("config"))
-            .env("XDG_STATE_HOME", dir.join("state"))
-            .env_remove("ROUNDUP_DB")
-            .stdin(Stdio::from(slave.try_clone().unwrap()))
-            .stdout(Stdio::from(slave.try_clone().unwrap()))
-            .stderr(Stdio::from(slave));
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            cmd.pre_exec(|| {
-                // A session of its own with the pty as its controlling terminal, so the TUI
-                // never touches the terminal running the tests.
-                libc::setsid();
-                libc::ioctl(0, libc::TIOCSCTTY, 0);
-                Ok(())
-            });
-        }
-        let child = cmd.spawn().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-        let mut output = File::from(master.try_clone().unwrap());
-        let sink = screen.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = output.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Tui {
-            child,
-            input: File::from(master),
-            screen,
-        }
-    }
-
-    fn keys(&mut self, s: &str) {
-        self.input.write_all(s.as_bytes()).unwrap();
-        self.input.flush().unwrap();
-    }
-
-    fn text(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn status(&self) -> String {
-        let p = self.screen.lock().unwrap();
-        p.screen().rows(0, COLS).last().unwrap_or_default()
-    }
-
-    /// Waits until `pred` holds for the screen; false after `limit`.
-    fn wait(&self, limit: Duration, pred: impl Fn(&Tui) -> bool) -> bool {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            if pred(self) {
-                return true;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        false
     }
 }
 
@@ -182,7 +86,7 @@ fn sigkill_while_typing_loses_nothing_shown_as_saved() {
     for seed in 0..kills() {
         let dir = tempfile::tempdir().unwrap();
         let db = setup(dir.path());
-        let mut tui = Tui::spawn(&db, dir.path());
+        let mut tui = Pty::spawn(&db, dir.path(), &[], COLS, ROWS);
         assert!(
             tui.wait(Duration::from_secs(10), |t| t.text().contains("Inbox")),
             "the TUI did not draw:\n{}",

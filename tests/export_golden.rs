@@ -1,6 +1,8 @@
 //! Golden output of every format for issue #94 of SRE Weekly, rebuilt as an issue file
 //! (`tests/fixtures/sre-weekly-094.json`): sponsor, articles with quotes and credits, the
 //! three kinds of disclosure, and an Outages list with nested notes.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use roundup::compose::issue_file::{load_issue_file, parse_issue_file};
 use roundup::config::Config;

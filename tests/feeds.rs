@@ -1,15 +1,17 @@
 //! Feeds served on loopback: RSS 2.0, Atom, JSON Feed, a malformed one, discovery through a
 //! page, and conditional pulls.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod support;
 
-use common::{Request, Server, respond};
 use roundup::capture::feeds::{PullJob, PullOutcome, discover, pull_all};
 use roundup::capture::fetch::FetchOptions;
 use roundup::model::LinkState;
 use roundup::store::{LinkFilter, Store};
 use std::net::TcpStream;
 use std::time::Duration;
+use support::http::{Request, Server, respond};
 
 const RSS: &str = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Ops Blog</title>
 <link>https://ops.example.com/</link>

@@ -1,22 +1,28 @@
 //! Every saved page served from a loopback server, fetched by the real fetcher, compared with
 //! the page's reference metadata.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod support;
 
-use common::{Server, respond};
 use roundup::capture::fetch::{FetchEvent, FetchJob, FetchOptions, spawn_fetch};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
+use support::http::{Server, respond};
 
 #[test]
 fn fetched_pages_agree_with_reference_metadata() {
-    let pages = common::fixture_pages();
+    let pages = support::pages::fixture_pages();
     let bodies: Arc<HashMap<String, Vec<u8>>> = Arc::new(
         pages
             .iter()
             .map(|p| {
-                let raw = std::fs::read(common::fixtures_dir().join(&p.name).join("source.html"));
+                let raw = std::fs::read(
+                    support::pages::fixtures_dir()
+                        .join(&p.name)
+                        .join("source.html"),
+                );
                 (format!("/{}/", p.name), raw.unwrap())
             })
             .collect(),
@@ -62,7 +68,7 @@ fn fetched_pages_agree_with_reference_metadata() {
         .enumerate()
         .map(|(i, p)| (p, metas.remove(&(i as i64)).unwrap()))
         .collect();
-    let (title, byline) = common::score(&results);
+    let (title, byline) = support::pages::score(&results);
     println!("fetched over loopback: titles {title:.1} %, bylines {byline:.1} %");
     assert!(title >= 90.0, "title agreement {title:.1} % < 90 %");
     assert!(byline >= 80.0, "byline agreement {byline:.1} % < 80 %");

@@ -1,9 +1,10 @@
 //! Hostile and broken servers: each fetch ends within the timeout with the right stored
 //! reason, reads stay bounded, and the normal page in the same batch is still fetched.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod support;
 
-use common::{Server, html, respond};
 use roundup::capture::fetch::{FetchOptions, fetch_links_blocking};
 use roundup::model::NewLink;
 use roundup::store::{AddOutcome, Store};
@@ -12,6 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::Duration;
+use support::http::{Server, html, respond};
 
 fn opts() -> FetchOptions {
     FetchOptions {
@@ -158,7 +160,7 @@ fn a_server_error_is_recorded_as_its_status() {
 
 #[test]
 fn a_refused_connection_is_recorded() {
-    let url = format!("http://127.0.0.1:{}/", common::refused_port());
+    let url = format!("http://127.0.0.1:{}/", support::http::refused_port());
     assert_eq!(
         fetch_pair(&url).fetch_error.as_deref(),
         Some("connection refused")

@@ -1,5 +1,7 @@
 //! The JSON issue file: round trip, strictness (errors name their path) and all-or-nothing
 //! loading.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use roundup::compose::issue_file::{IssueFileError, load_issue_file, parse_issue_file};
 use roundup::config::Config;
@@ -77,7 +79,7 @@ fn replacing_a_draft_sends_dropped_links_back_to_the_inbox() {
 fn a_published_issue_is_not_overwritten() {
     let mut store = Store::open_in_memory().unwrap();
     load(&mut store, FIXTURE).unwrap();
-    store.publish_issue(94).unwrap();
+    roundup::compose::publish(&store, 94).unwrap();
     let before = export_json(&store, 94);
     let err = load(&mut store, r#"{"number": 94}"#)
         .unwrap_err()

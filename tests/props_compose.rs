@@ -2,6 +2,8 @@
 //! `export` and `issue_file` fuzz targets): any issue, however hostile its strings, renders
 //! in every format; HTML and Markdown stay safe; JSON round-trips through a store.
 //! More cases: `PROPTEST_CASES=5000 cargo test --release --test props_compose`.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod fuzz_common;
 

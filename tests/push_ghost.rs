@@ -3,9 +3,11 @@
 //! expiry at most 5 minutes out), `?source=html` (without it Ghost stores an empty post),
 //! and the post's current `updated_at` on update (else 409 UpdateCollisionError).
 
-mod common;
+// A test fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use common::{Request, Server, json};
+mod support;
+
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, decode, decode_header};
 use roundup::config::{Config, GhostConfig, Secret};
 use roundup::model::Issue;
@@ -16,6 +18,7 @@ use std::collections::BTreeMap;
 use std::net::TcpStream;
 use std::process::Command;
 use std::sync::{Arc, Mutex};
+use support::http::{Request, Server, json, respond};
 
 const KEY_ID: &str = "6489a1b2c3d4e5f600112233";
 const SECRET_HEX: &str = "5f2a9c1e7d3b4a6f8e0c2d4b6a8f1e3c5d7b9a0e2c4f6a8b1d3e5f7a9c0b2d4e";
@@ -71,7 +74,7 @@ fn ghost_server(state: Arc<Mutex<Ghost>>) -> Server {
     Server::start(move |req, stream| {
         let mut g = state.lock().unwrap();
         if g.limited {
-            return common::respond(
+            return respond(
                 stream,
                 "429 Too Many Requests",
                 &[("Retry-After", "42"), ("Content-Type", "application/json")],

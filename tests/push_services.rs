@@ -3,9 +3,11 @@
 //! `status: draft`, Kit `send_at: null`, Mailchimp `status: save`), its answer wrapper, its
 //! error shape, its update verb, and a 404 for a deleted draft.
 
-mod common;
+// A test fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use common::{Server, json};
+mod support;
+
 use roundup::config::{
     ButtondownConfig, Config, KitConfig, ListmonkConfig, MailchimpConfig, Secret,
 };
@@ -14,6 +16,7 @@ use roundup::store::Store;
 use serde_json::{Value, json as j};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
+use support::http::{Server, json, respond};
 
 const KEY: &str = "k3y-s3cret-abcdef-us6";
 
@@ -93,7 +96,7 @@ fn fake(spec: &'static Spec, state: Arc<Mutex<Fake>>) -> Server {
         let fail = |stream: &mut _, status: &str, m: &str| json(stream, status, &(spec.error)(m));
         if f.limited {
             let body = (spec.error)("Rate limit exceeded").to_string();
-            return common::respond(
+            return respond(
                 stream,
                 "429 Too Many Requests",
                 &[("Retry-After", "30"), ("Content-Type", "application/json")],

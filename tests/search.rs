@@ -1,10 +1,12 @@
 //! Archive search (FTS5) and hold/aging.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 
-use roundup::model::{LinkState, NewLink};
-use roundup::store::{AddOutcome, Store, fts_query};
-use support::archive::{Rng, big_archive, published_issue};
+use roundup::model::{LinkState, NewLink, PageMeta};
+use roundup::store::{AddOutcome, EntryField, Store, fts_query};
+use support::archive::{Rng, big_archive, draft_issue};
 
 fn add(store: &Store, url: &str, title: &str) -> i64 {
     match store
@@ -51,16 +53,19 @@ fn query_syntax_is_neutralised() {
 
 #[test]
 fn finds_links_and_published_entries_with_issue_numbers_ranked() {
-    let store = Store::open_in_memory().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
     let mut rng = Rng(7);
-    let ids = published_issue(&store, 71, 3, &mut rng);
+    let ids = draft_issue(&mut store, 71, 3, &mut rng);
+    let entry = store.issue(71).unwrap().sections[0].entries[0].id;
     store
-        .conn()
-        .execute(
-            "UPDATE entries SET blurb = 'Honeycomb found a Kafka split-brain in their dogfood cluster.' WHERE link_id = ?1",
-            [ids[0]],
+        .update_entry_field(
+            entry,
+            EntryField::Blurb(
+                "Honeycomb found a Kafka split-brain in their dogfood cluster.".into(),
+            ),
         )
         .unwrap();
+    roundup::compose::publish(&store, 71).unwrap();
     let inbox = add(
         &store,
         "https://example.com/kafka-tiered",
@@ -99,43 +104,31 @@ fn finds_links_and_published_entries_with_issue_numbers_ranked() {
 
 #[test]
 fn draft_entries_are_not_in_the_archive_and_edits_reindex() {
-    let store = Store::open_in_memory().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
     let mut rng = Rng(9);
-    let ids = published_issue(&store, 5, 1, &mut rng);
+    let ids = draft_issue(&mut store, 5, 1, &mut rng);
+    let entry = store.issue(5).unwrap().sections[0].entries[0].id;
     store
-        .conn()
-        .execute("UPDATE issues SET status = 'draft'", [])
-        .unwrap();
-    store
-        .conn()
-        .execute(
-            "UPDATE entries SET blurb = 'zebracorn' WHERE link_id = ?1",
-            [ids[0]],
-        )
+        .update_entry_field(entry, EntryField::Blurb("zebracorn".into()))
         .unwrap();
     assert!(
         store.search("zebracorn", 10).unwrap().is_empty(),
         "drafts are not searched"
     );
-    store
-        .conn()
-        .execute("UPDATE issues SET status = 'published'", [])
-        .unwrap();
+    roundup::compose::publish(&store, 5).unwrap();
     assert_eq!(store.search("zebracorn", 10).unwrap().len(), 1);
-    store
-        .conn()
-        .execute(
-            "UPDATE links SET title = 'Quokka review' WHERE id = ?1",
-            [ids[0]],
-        )
-        .unwrap();
+    let retitled = PageMeta {
+        title: Some("Quokka review".into()),
+        ..Default::default()
+    };
+    store.record_fetch(ids[0], &Ok(retitled)).unwrap();
     assert_eq!(store.search("quokka", 10).unwrap().len(), 1);
 }
 
 #[test]
 fn search_over_a_500_issue_archive_returns_results() {
-    let store = Store::open_in_memory().unwrap();
-    big_archive(&store, 500, 1000);
+    let mut store = Store::open_in_memory().unwrap();
+    big_archive(&mut store, 500, 1000);
     let hits = store.search("kafka failover", 50).unwrap();
     assert_eq!(hits.len(), 50);
     assert!(
@@ -194,9 +187,9 @@ fn held_links_come_back_and_stale_links_go_in_one_action() {
 fn publishing_an_issue_brings_held_links_back() {
     let store = Store::open_in_memory().unwrap();
     let config = roundup::config::Config::builtin().unwrap();
-    let issue = store.new_issue(&config).unwrap();
+    let issue = roundup::compose::new_issue(&store, &config, None).unwrap();
     let held = add(&store, "https://example.com/held-for-next-week", "Held");
     store.set_link_state(held, LinkState::Held).unwrap();
-    store.publish_issue(issue.number).unwrap();
+    roundup::compose::publish(&store, issue.number).unwrap();
     assert_eq!(store.link(held).unwrap().state, LinkState::Inbox);
 }

@@ -1,51 +1,34 @@
 //! The TUI end to end on ratatui's TestBackend, driven by key events: the same `step` the
 //! real loop uses, with a loopback HTTP server standing in for the web.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use roundup::tui::state::Msg;
-use std::io::{Read, Write};
-use std::net::TcpListener;
-
 mod support;
 
+use support::http::{Server, html};
 use support::tui::Harness;
 
 /// Serves a small article page for any path; the path goes into the title.
-fn loopback_server() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut s) = stream else { continue };
-            let mut buf = [0u8; 4096];
-            let n = s.read(&mut buf).unwrap_or(0);
-            let req = String::from_utf8_lossy(&buf[..n]);
-            let path = req
-                .split_whitespace()
-                .nth(1)
-                .unwrap_or("/")
-                .trim_start_matches('/')
-                .to_string();
-            let body = format!(
-                "<html><head><title>x</title>\
-                 <meta property=\"og:title\" content=\"Loopback {path} review\">\
-                 <meta property=\"og:site_name\" content=\"Loopback Weekly\">\
-                 <meta name=\"author\" content=\"Ada Lovelace\">\
-                 <meta property=\"og:description\" content=\"What we learned from {path}.\">\
-                 </head><body><p>Hello</p></body></html>"
-            );
-            let resp = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            let _ = s.write_all(resp.as_bytes());
-        }
-    });
-    format!("http://{addr}")
+fn loopback_server() -> Server {
+    Server::start(|req, stream| {
+        let path = req.path.trim_start_matches('/');
+        let body = format!(
+            "<html><head><title>x</title>\
+             <meta property=\"og:title\" content=\"Loopback {path} review\">\
+             <meta property=\"og:site_name\" content=\"Loopback Weekly\">\
+             <meta name=\"author\" content=\"Ada Lovelace\">\
+             <meta property=\"og:description\" content=\"What we learned from {path}.\">\
+             </head><body><p>Hello</p></body></html>"
+        );
+        html(stream, &body);
+    })
 }
 
 #[test]
 fn add_filter_place_write_reorder_export() {
-    let base = loopback_server();
+    let server = loopback_server();
+    let base = server.url("");
     let mut h = Harness::open(100, 30, |_| {}, None);
     let first = h.screen();
     assert!(first.contains("Your inbox is empty"), "{first}");

@@ -1,5 +1,7 @@
 //! The check panel and the archive screen end to end: the TUI on a TestBackend over an
 //! on-disk demo database, the check offline (lints only: no network in tests).
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use roundup::check::ProblemKind;
 use roundup::model::{LinkState, NewLink};
@@ -31,7 +33,7 @@ fn demo_with_tracked_entry(w: u16, h: u16) -> Harness {
             };
             let config = roundup::config::Config::builtin().unwrap();
             let draft = store.current_draft().unwrap().unwrap();
-            roundup::compose::place_link(store, &config, id, draft.sections[0].id).unwrap();
+            roundup::compose::place_link(store, &config, id, Some(draft.sections[0].id)).unwrap();
         },
         None,
     );

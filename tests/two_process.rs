@@ -1,90 +1,36 @@
 //! The TUI and the CLI on one database at once: links added by `roundup add` and
 //! `roundup feed pull` in other processes show up in the running TUI after a reload tick,
 //! nobody sees "database is locked", and nothing the TUI wrote meanwhile is lost.
+// A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod support;
+
+use ratatui::crossterm::event::KeyCode;
 use roundup::store::Store;
-use roundup::tui::app::{start, step};
-use roundup::tui::runner::Runner;
-use roundup::tui::state::{App, Msg};
-use std::io::{Read, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+use support::http::{Server, respond};
+use support::tui::Harness;
 
-struct Tui {
-    app: App,
-    runner: Runner,
-    term: Terminal<TestBackend>,
-}
-
-impl Tui {
-    fn send(&mut self, msg: Msg) {
-        step(&mut self.app, &mut self.runner, msg, &mut |_| None);
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-
-    /// What the real loop does between keys: background results, then the reload tick.
-    fn tick(&mut self) {
-        for m in self.runner.poll() {
-            self.send(m);
-        }
-        self.send(Msg::PollChanges);
-        let errors = self
-            .app
-            .status
-            .error
-            .then(|| self.app.status.message.clone());
-        if let Some(Some(m)) = errors {
-            assert!(!m.contains("locked"), "status bar: {m}");
-            assert!(!m.to_lowercase().contains("busy"), "status bar: {m}");
-        }
-    }
-
-    fn settle(&mut self) {
-        let t0 = Instant::now();
-        loop {
-            self.tick();
-            if !self.runner.busy() {
-                break;
-            }
-            assert!(t0.elapsed() < Duration::from_secs(20), "reads never ended");
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn screen(&mut self) -> String {
-        let app = &self.app;
-        self.term
-            .draw(|f| roundup::tui::view::draw(app, f))
-            .unwrap();
-        self.term.backend().to_string()
-    }
-
-    fn inbox_urls(&self) -> Vec<String> {
-        self.app
-            .inbox
-            .rows
-            .iter()
-            .map(|r| r.url().to_string())
-            .collect()
+/// `Harness::tick`, and the status bar never says the database was locked or busy.
+fn tick(tui: &mut Harness) {
+    tui.tick();
+    let errors = tui.app.status.error.then(|| tui.app.status.message.clone());
+    if let Some(Some(m)) = errors {
+        assert!(!m.contains("locked"), "status bar: {m}");
+        assert!(!m.to_lowercase().contains("busy"), "status bar: {m}");
     }
 }
 
-fn open_tui(db: &Path, cfg: &Path) -> Tui {
-    let store = Store::open(db).unwrap();
-    let (mut app, mut runner) = roundup::tui::setup(store, Some(cfg), (100, 30));
-    app.color = false;
-    runner.opener = None;
-    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    start(&mut app, &mut runner, &mut term).unwrap();
-    Tui { app, runner, term }
+fn inbox_urls(tui: &Harness) -> Vec<String> {
+    tui.app
+        .inbox
+        .rows
+        .iter()
+        .map(|r| r.url().to_string())
+        .collect()
 }
 
 fn roundup(db: &Path, args: &[&str]) -> std::process::Output {
@@ -99,45 +45,39 @@ fn roundup(db: &Path, args: &[&str]) -> std::process::Output {
 
 /// An RSS feed on loopback whose items are numbered by the request count, so every pull
 /// brings new links.
-fn feed_server() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for (n, stream) in listener.incoming().enumerate() {
-            let Ok(mut s) = stream else { continue };
-            let mut buf = [0u8; 4096];
-            let _ = s.read(&mut buf);
-            let body = format!(
-                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Pull Blog</title>\
-                 <link>https://pull.example.com/</link>\
-                 <item><title>Pulled {n}</title><link>https://pull.example.com/p{n}</link></item>\
-                 </channel></rss>"
-            );
-            let resp = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            let _ = s.write_all(resp.as_bytes());
-        }
-    });
-    format!("http://{addr}/rss.xml")
+fn feed_server() -> Server {
+    let count = std::sync::atomic::AtomicUsize::new(0);
+    Server::start(move |_, stream| {
+        let n = count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let body = format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Pull Blog</title>\
+             <link>https://pull.example.com/</link>\
+             <item><title>Pulled {n}</title><link>https://pull.example.com/p{n}</link></item>\
+             </channel></rss>"
+        );
+        respond(
+            stream,
+            "200 OK",
+            &[("Content-Type", "application/rss+xml")],
+            body.as_bytes(),
+        );
+    })
 }
 
 #[test]
 fn cli_writes_appear_in_the_running_tui_and_nothing_is_lost() {
     let dir = tempfile::tempdir().unwrap();
     let db: PathBuf = dir.path().join("t.db");
-    let cfg = dir.path().join("config");
-    std::fs::create_dir_all(&cfg).unwrap();
     {
         let store = Store::open(&db).unwrap();
         roundup::demo::build(&store).unwrap();
     }
-    let feed = feed_server();
+    let server = feed_server();
+    let feed = server.url("/rss.xml");
     let out = roundup(&db, &["feed", "add", &feed]);
     assert!(out.status.success(), "{out:?}");
 
-    let mut tui = open_tui(&db, &cfg);
+    let mut tui = Harness::open_at(dir, &db, 100, 30, None);
     tui.settle();
     let before = tui.app.inbox.rows.len();
 
@@ -168,7 +108,7 @@ fn cli_writes_appear_in_the_running_tui_and_nothing_is_lost() {
         assert!(t0.elapsed() < Duration::from_secs(60), "the CLI hung");
         tui.key(KeyCode::Char('h'));
         holds += 1;
-        tui.tick();
+        tick(&mut tui);
         std::thread::sleep(Duration::from_millis(20));
     }
     let added = cli.join().unwrap();
@@ -177,7 +117,7 @@ fn cli_writes_appear_in_the_running_tui_and_nothing_is_lost() {
     std::thread::sleep(Duration::from_millis(50));
     tui.settle();
 
-    let urls = tui.inbox_urls();
+    let urls = inbox_urls(&tui);
     for url in &added {
         assert!(urls.contains(url), "{url} missing from the TUI's inbox");
     }
@@ -209,14 +149,14 @@ fn cli_writes_appear_in_the_running_tui_and_nothing_is_lost() {
         }
     });
     tui.key(KeyCode::Char('2'));
-    for code in [KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Char('j')] {
+    for code in [KeyCode::Char('j'); 3] {
         tui.key(code);
     }
     tui.key(KeyCode::Enter);
     let blurb = " Typed while another process wrote.";
     for c in blurb.chars() {
         tui.key(KeyCode::Char(c));
-        tui.tick();
+        tick(&mut tui);
     }
     cli.join().unwrap();
     tui.key(KeyCode::Esc);
@@ -228,6 +168,6 @@ fn cli_writes_appear_in_the_running_tui_and_nothing_is_lost() {
         "blurb lost: {:?}",
         entry.blurb
     );
-    let urls = tui.inbox_urls();
+    let urls = inbox_urls(&tui);
     assert!(urls.iter().any(|u| u.ends_with("late-5")), "{urls:?}");
 }

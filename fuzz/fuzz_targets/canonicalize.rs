@@ -2,7 +2,7 @@
 //! Any string: canonicalize never panics; a result is http(s), idempotent and free of
 //! tracking parameters.
 use libfuzzer_sys::fuzz_target;
-use roundup::capture::canonical::{CanonicalOptions, canonicalize, is_tracking_param};
+use roundup::model::canonical::{CanonicalOptions, canonicalize, is_tracking_param};
 
 fuzz_target!(|input: &str| {
     for upgrade_http in [false, true] {

@@ -1,7 +1,7 @@
 //! Turning fetched bytes into text (charset from the header, a BOM or `<meta charset>`), and
 //! titles for responses that are not HTML.
 
-use crate::capture::canonical::tidy_host;
+use crate::model::canonical::tidy_host;
 use encoding_rs::{Encoding, UTF_8};
 
 /// How far into a page a `<meta charset>` is looked for (the HTML spec says 1024 bytes;

@@ -1,34 +1,7 @@
-//! Why a fetch failed: the short reasons stored on links ("timeout", "HTTP 404"), and the
-//! mapping from reqwest and I/O errors to them.
+//! The mapping from reqwest and I/O errors to the short reasons stored on links
+//! (`model::FetchFailure`: "timeout", "HTTP 404").
 
-/// Why a fetch failed, as the short reason stored on the link.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum FetchFailure {
-    #[error("timeout")]
-    Timeout,
-    #[error("HTTP {0}")]
-    Status(u16),
-    /// Not produced by `fetch_one` (a PDF or an image gets a title from its URL instead);
-    /// for callers that need an HTML page, such as a link checker.
-    #[error("not HTML")]
-    NotHtml,
-    #[error("too large")]
-    TooLarge,
-    #[error("TLS error")]
-    Tls,
-    #[error("connection refused")]
-    Refused,
-    #[error("DNS error")]
-    Dns,
-    #[error("too many redirects")]
-    TooManyRedirects,
-    #[error("connection failed")]
-    Connection,
-    #[error("invalid URL")]
-    InvalidUrl,
-    #[error("{0}")]
-    Other(String),
-}
+pub use crate::model::FetchFailure;
 
 /// The whole error chain, lower-cased, for the classifications reqwest does not expose.
 fn chain_text(e: &dyn std::error::Error) -> String {

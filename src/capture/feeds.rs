@@ -6,6 +6,7 @@ use crate::capture::extract::tidy_text;
 use crate::capture::failure::classify;
 use crate::capture::fetch::{FetchFailure, FetchOptions, build_client, read_capped};
 use crate::model::NewLink;
+pub use crate::model::PullOutcome;
 use chrono::SecondsFormat;
 use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use scraper::Html;
@@ -28,11 +29,19 @@ const FEED_TYPES: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FeedError {
     #[error("{0}")]
-    Fetch(#[from] FetchFailure),
+    Fetch(FetchFailure),
     #[error("not a feed: {0}")]
     Parse(String),
     #[error("not a feed, and the page advertises none")]
     NoFeed,
+}
+
+// The failure's text is the whole message: no `source` (which `#[from]` would add) to
+// print it a second time.
+impl From<FetchFailure> for FeedError {
+    fn from(e: FetchFailure) -> Self {
+        FeedError::Fetch(e)
+    }
 }
 
 /// A feed found at (or through) a URL.
@@ -50,19 +59,6 @@ pub struct PullJob {
     pub url: String,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum PullOutcome {
-    /// 304: nothing changed since the last pull.
-    NotModified,
-    Fetched {
-        title: Option<String>,
-        etag: Option<String>,
-        last_modified: Option<String>,
-        /// Every item, newest as the feed orders them; the store skips known URLs.
-        items: Vec<NewLink>,
-    },
 }
 
 /// Fetches `url` and makes sure it is a feed; for an HTML page, follows the first feed it

@@ -297,7 +297,7 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 fn non_html_meta(final_url: &str, disposition: Option<&str>) -> PageMeta {
     PageMeta {
         title: non_html_title(final_url, disposition),
-        publication: crate::capture::canonical::tidy_host(final_url),
+        publication: crate::model::canonical::tidy_host(final_url),
         final_url: Some(final_url.to_string()),
         ..PageMeta::default()
     }

@@ -1,7 +1,7 @@
 //! Getting links in: canonical URLs, imports from files, fetching pages and their metadata,
 //! and feeds.
 
-pub mod canonical;
+pub use crate::model::canonical;
 pub mod decode;
 pub mod extract;
 mod failure;

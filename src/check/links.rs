@@ -6,8 +6,8 @@
 use super::page::{self, Checked};
 use super::probe::{self, Probe};
 use super::{CheckOptions, EntryRef, Problem, ProblemKind};
-use crate::capture::canonical::parse_http_url;
 use crate::model::Issue;
+use crate::model::canonical::parse_http_url;
 use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::{HashMap, HashSet};
 

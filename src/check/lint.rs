@@ -3,7 +3,7 @@
 //! the size of the HTML export.
 
 use super::{CheckContext, CheckOptions, EntryRef, Problem, ProblemKind};
-use crate::capture::canonical::{canonicalize, is_tracking_param, parse_http_url};
+use crate::model::canonical::{canonicalize, is_tracking_param, parse_http_url};
 use crate::model::{Entry, Issue, SectionStyle};
 use std::collections::HashMap;
 

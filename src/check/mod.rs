@@ -21,8 +21,8 @@ mod probe;
 pub use context::{ContextError, context_for};
 pub use probe::{Hop, Probe, ProbeError, ProbeOutcome};
 
-use crate::capture::canonical::CanonicalOptions;
 use crate::model::Issue;
+use crate::model::canonical::CanonicalOptions;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;

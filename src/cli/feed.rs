@@ -14,7 +14,7 @@ pub fn run(store: &mut Store, command: FeedCommand) -> anyhow::Result<i32> {
 }
 
 fn add(store: &mut Store, url: &str) -> anyhow::Result<i32> {
-    crate::capture::canonical::parse_http_url(url)?;
+    crate::model::canonical::parse_http_url(url)?;
     let opts = FetchOptions::from_settings(&store.settings()?);
     let info = discover(url, &opts).map_err(|e| anyhow::anyhow!("{url}: {e}"))?;
     let (id, added) = store.add_feed(&info.url, info.title.as_deref(), info.site_url.as_deref())?;

@@ -11,8 +11,13 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Subcommand)]
 pub enum IssueCommand {
-    /// Start the next issue (last number + 1) with the configured sections
-    New,
+    /// Start a draft (default: the last number + 1) with the configured sections; it becomes
+    /// the current draft
+    New {
+        /// The issue's number (the first issue of a newsletter that already has a history)
+        #[arg(long, value_name = "N")]
+        number: Option<i64>,
+    },
     /// List issues, newest first
     List {
         /// Print a JSON array
@@ -31,14 +36,14 @@ pub fn config() -> anyhow::Result<Config> {
 
 pub fn run(store: &mut Store, command: IssueCommand) -> anyhow::Result<i32> {
     match command {
-        IssueCommand::New => {
-            let issue = store.new_issue(&config()?)?;
+        IssueCommand::New { number } => {
+            let issue = crate::compose::new_issue(store, &config()?, number)?;
             println!("created draft #{}: {}", issue.number, issue.title);
         }
         IssueCommand::List { json } => list(store, json)?,
         IssueCommand::Load { file } => load(store, &file)?,
         IssueCommand::Publish { number } => {
-            let issue = store.publish_issue(number)?;
+            let issue = crate::compose::publish(store, number)?;
             println!(
                 "published #{} ({})",
                 issue.number,

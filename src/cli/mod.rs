@@ -191,6 +191,21 @@ pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
     Ok(store)
 }
 
+/// How `main` prints an error: one line, "roundup: " then the context chain, each cause once
+/// (every error type either prints its cause or exposes it as `source`, never both).
+pub fn error_line(e: &anyhow::Error) -> String {
+    let parts: Vec<String> = e
+        .chain()
+        .map(|c| {
+            c.to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    format!("roundup: {}", parts.join(": "))
+}
+
 /// Runs the parsed command line. Returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     // The clipboard helper needs no database (and must not create one).

@@ -3,11 +3,11 @@
 //! and loading is all-or-nothing (one transaction). Export → load → export is identical.
 
 use crate::config::Config;
-use crate::model::{Credit, Issue, IssueStatus, LinkState, NewLink, SectionStyle, Sponsor};
-use crate::store::{
-    AddOutcome, NewEntry, Store, StoreError, insert_entry, insert_issue, insert_link_on,
-    insert_section, issue_tree, release_links_of,
+use crate::model::{
+    Credit, EntryPlan, Issue, IssuePlan, NewEntry, NewLink, PlannedLink, SectionPlan, SectionStyle,
+    Sponsor,
 };
+use crate::store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -144,8 +144,8 @@ fn invalid(path: impl Into<String>, message: impl Into<String>) -> IssueFileErro
 /// Checks what the types cannot say, before anything is written; returns the canonical URL
 /// of every entry, section by section.
 fn validate(store: &Store, file: &IssueFile) -> Result<Vec<Vec<String>>, IssueFileError> {
-    if file.number < 1 {
-        return Err(invalid("number", "must be 1 or more"));
+    if let Err(e) = super::issues::check_number(file.number) {
+        return Err(invalid("number", e.to_string()));
     }
     if let Some(date) = &file.date
         && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
@@ -196,95 +196,62 @@ pub fn load_issue_file(
     file: &IssueFile,
 ) -> Result<Issue, IssueFileError> {
     let canonicals = validate(store, file)?;
-    let title = file
-        .title
-        .clone()
-        .unwrap_or_else(|| config.issue_title(file.number));
-    let id = store.transaction(|tx| {
-        let existing = issue_tree(tx, "number = ?1", file.number)?;
-        let id = match existing {
-            Some(issue) if issue.status == IssueStatus::Published => {
-                return Err(StoreError::Invalid(format!(
-                    "issue #{} is published; the archive is not overwritten",
-                    file.number
-                )));
-            }
-            Some(issue) => {
-                release_links_of(
-                    tx,
-                    "SELECT e.link_id FROM entries e JOIN sections s ON s.id = e.section_id \
-                     WHERE s.issue_id = ?1",
-                    issue.id,
-                )?;
-                tx.execute("DELETE FROM sections WHERE issue_id = ?1", [issue.id])?;
-                tx.execute(
-                    "UPDATE issues SET title = ?2, date = ?3 WHERE id = ?1",
-                    rusqlite::params![issue.id, title, file.date],
-                )?;
-                issue.id
-            }
-            None => insert_issue(tx, file.number, &title, file.date.as_deref())?,
-        };
-        let sponsor = file.sponsor.as_ref();
-        tx.execute(
-            "UPDATE issues SET intro = ?2, sponsor_name = ?3, sponsor_url = ?4, \
-             sponsor_message = ?5, updated_at = ?6 WHERE id = ?1",
-            rusqlite::params![
-                id,
-                file.intro,
-                sponsor.map(|s| &s.name),
-                sponsor.and_then(|s| s.url.as_ref()),
-                sponsor.and_then(|s| s.message.as_ref()),
-                crate::store::now()
-            ],
-        )?;
-        for (section, urls) in file.sections.iter().zip(&canonicals) {
-            let section_id = insert_section(tx, id, &section.heading, section.style)?;
-            for (entry, canonical) in section.entries.iter().zip(urls) {
-                let link_id = link_for(tx, entry, canonical)?;
-                let new = NewEntry {
-                    title: entry.title.clone(),
-                    blurb: entry.blurb.clone(),
-                    quotes: entry.quotes.clone(),
-                    credit: Credit {
-                        authors: entry.authors.clone(),
-                        publication: entry.publication.clone(),
-                        via: entry.via.clone(),
-                    },
-                    disclosures: entry.disclosures.clone(),
-                };
-                insert_entry(tx, section_id, link_id, &new)?;
-            }
-        }
-        Ok(id)
-    })?;
+    let plan = IssuePlan {
+        number: file.number,
+        title: file
+            .title
+            .clone()
+            .unwrap_or_else(|| config.issue_title(file.number)),
+        date: file.date.clone(),
+        intro: file.intro.clone(),
+        sponsor: file.sponsor.as_ref().map(Sponsor::from),
+        sections: file
+            .sections
+            .iter()
+            .zip(canonicals)
+            .map(|(section, urls)| SectionPlan {
+                heading: section.heading.clone(),
+                style: section.style,
+                entries: section
+                    .entries
+                    .iter()
+                    .zip(urls)
+                    .map(|(entry, canonical)| entry_plan(entry, canonical))
+                    .collect(),
+            })
+            .collect(),
+    };
+    let id = store.load_issue_plan(&plan)?;
     Ok(store.issue_by_id(id)?)
 }
 
-/// The stored link for an entry's URL, created (as `used`) when new.
-fn link_for(
-    tx: &rusqlite::Connection,
-    entry: &EntryFile,
-    canonical: &str,
-) -> Result<i64, StoreError> {
-    let new = NewLink {
-        url: entry.url.clone(),
-        title: entry.title.clone(),
+/// An entry of the file: the link it needs (created as `used` when new) and what was written.
+fn entry_plan(entry: &EntryFile, canonical: String) -> EntryPlan {
+    let credit = Credit {
         authors: entry.authors.clone(),
         publication: entry.publication.clone(),
         via: entry.via.clone(),
-        ..NewLink::default()
     };
-    Ok(match insert_link_on(tx, &new, canonical)? {
-        AddOutcome::Added(id) => {
-            tx.execute(
-                "UPDATE links SET state = ?2 WHERE id = ?1",
-                rusqlite::params![id, LinkState::Used.as_str()],
-            )?;
-            id
-        }
-        AddOutcome::Duplicate(link) => link.id,
-    })
+    EntryPlan {
+        link: PlannedLink {
+            canonical,
+            link: NewLink {
+                url: entry.url.clone(),
+                title: entry.title.clone(),
+                authors: credit.authors.clone(),
+                publication: credit.publication.clone(),
+                via: credit.via.clone(),
+                ..NewLink::default()
+            },
+        },
+        entry: NewEntry {
+            title: entry.title.clone(),
+            blurb: entry.blurb.clone(),
+            quotes: entry.quotes.clone(),
+            credit,
+            disclosures: entry.disclosures.clone(),
+        },
+    }
 }
 
 impl From<&SponsorFile> for Sponsor {

@@ -1,29 +1,22 @@
-//! Issue operations above the store: placing a link with its suggested disclosures,
-//! credit lines, disclosure rules, and the JSON issue file (load and export).
-//!
-//! The plain edits (reorder, move, remove, set a field) are `Store` methods: see
-//! `store::issues` and `store::entries`.
+//! Issue operations above the store, the one home the CLI and the TUI both call: starting
+//! and publishing issues, placing a link with its suggested disclosures, moving and removing
+//! entries (`issues`), credit lines, disclosure rules, and the JSON issue file (load and
+//! export).
 
 pub mod credits;
 pub mod disclosure;
 pub mod issue_file;
+pub mod issues;
 
 pub use credits::{credit_line, join_names};
 pub use disclosure::{suggested_disclosures, suggested_for_entry, suggested_for_link};
 pub use issue_file::{IssueFile, IssueFileError, export_issue_file, load_issue_file};
+pub use issues::{
+    default_section, move_entry, move_entry_to_section, move_section, new_issue, place_link,
+    publish, remove_entry,
+};
 
-use crate::config::Config;
-use crate::model::Entry;
 use crate::store::{EntryField, Result, Store};
-
-/// Places a link at the end of a section, prefilled from its metadata, with the notes the
-/// disclosure rules suggest stored on the entry (the editor may remove them).
-pub fn place_link(store: &Store, config: &Config, link_id: i64, section_id: i64) -> Result<Entry> {
-    let link = store.link(link_id)?;
-    let issue = store.issue_of_section(section_id)?;
-    let notes = suggested_for_link(&link, &issue, config);
-    store.place_link_with(link_id, section_id, &notes)
-}
 
 /// Turns a disclosure note on or off for an entry (the TUI shows the suggestions as
 /// toggles); returns whether it is now on.

@@ -34,7 +34,7 @@ fn config() -> Config {
 #[test]
 fn new_issue_numbers_follow_and_get_default_sections() {
     let store = Store::open_in_memory().unwrap();
-    let first = store.new_issue(&config()).unwrap();
+    let first = new_issue(&store, &config(), None).unwrap();
     assert_eq!(first.number, 94);
     assert_eq!(first.title, "SRE Weekly Issue #94");
     assert_eq!(first.status, IssueStatus::Draft);
@@ -50,7 +50,7 @@ fn new_issue_numbers_follow_and_get_default_sections() {
             ("Outages", SectionStyle::List)
         ]
     );
-    let second = store.new_issue(&config()).unwrap();
+    let second = new_issue(&store, &config(), None).unwrap();
     assert_eq!(second.number, 95);
     assert_eq!(store.current_draft().unwrap().unwrap().number, 95);
     store.set_setting("current_issue", "94").unwrap();
@@ -66,14 +66,14 @@ fn new_issue_numbers_follow_and_get_default_sections() {
 fn placing_prefills_credit_applies_rules_and_uses_the_link() {
     let store = Store::open_in_memory().unwrap();
     let c = config();
-    let issue = store.new_issue(&c).unwrap();
+    let issue = new_issue(&store, &c, None).unwrap();
     let link = add(
         &store,
         "https://honeycomb.io/blog/kafka",
         &["Fred Hebert"],
         Some("Honeycomb"),
     );
-    let entry = place_link(&store, &c, link, issue.sections[0].id).unwrap();
+    let entry = place_link(&store, &c, link, Some(issue.sections[0].id)).unwrap();
     assert_eq!(entry.credit.authors, vec!["Fred Hebert"]);
     assert_eq!(entry.credit.publication.as_deref(), Some("Honeycomb"));
     assert_eq!(entry.credit.via.as_deref(), Some("HackerNews"));
@@ -97,16 +97,16 @@ fn placing_prefills_credit_applies_rules_and_uses_the_link() {
         vec![note]
     );
     // Twice in one issue is refused.
-    assert!(place_link(&store, &c, link, issue.sections[1].id).is_err());
+    assert!(place_link(&store, &c, link, Some(issue.sections[1].id)).is_err());
 }
 
 #[test]
 fn edits_write_through() {
     let store = Store::open_in_memory().unwrap();
     let c = config();
-    let issue = store.new_issue(&c).unwrap();
+    let issue = new_issue(&store, &c, None).unwrap();
     let link = add(&store, "https://example.com/a", &[], None);
-    let e = store.place_link(link, issue.sections[0].id).unwrap();
+    let e = store.place_link(link, issue.sections[0].id, &[]).unwrap();
     store
         .update_entry_field(e.id, EntryField::Title(Some("Mine".into())))
         .unwrap();
@@ -175,14 +175,14 @@ fn positions(store: &Store, number: i64, section: usize) -> Vec<(i64, i64)> {
 #[test]
 fn reorder_move_and_remove_keep_positions_dense() {
     let store = Store::open_in_memory().unwrap();
-    let issue = store.new_issue(&config()).unwrap();
+    let issue = new_issue(&store, &config(), None).unwrap();
     let (articles, outages) = (issue.sections[0].id, issue.sections[1].id);
     let ids: Vec<i64> = (0..4)
         .map(|i| add(&store, &format!("https://e.com/{i}"), &[], None))
         .collect();
     let entries: Vec<_> = ids
         .iter()
-        .map(|l| store.place_link(*l, articles).unwrap())
+        .map(|l| store.place_link(*l, articles, &[]).unwrap())
         .collect();
     assert_eq!(store.move_entry(entries[3].id, -2).unwrap(), 1);
     assert_eq!(
@@ -227,9 +227,9 @@ fn reorder_move_and_remove_keep_positions_dense() {
 #[test]
 fn publish_archives_and_marks_links_featured() {
     let store = Store::open_in_memory().unwrap();
-    let issue = store.new_issue(&config()).unwrap();
+    let issue = new_issue(&store, &config(), None).unwrap();
     let link = add(&store, "https://e.com/x", &[], None);
-    let entry = store.place_link(link, issue.sections[0].id).unwrap();
+    let entry = store.place_link(link, issue.sections[0].id, &[]).unwrap();
     let published = store.publish_issue(94).unwrap();
     assert_eq!(published.status, IssueStatus::Published);
     assert_eq!(published.date.as_ref().map(|d| d.len()), Some(10));
@@ -240,13 +240,13 @@ fn publish_archives_and_marks_links_featured() {
         "the archive is frozen"
     );
     assert!(store.current_draft().unwrap().is_none());
-    assert_eq!(store.new_issue(&config()).unwrap().number, 95);
+    assert_eq!(new_issue(&store, &config(), None).unwrap().number, 95);
 }
 
 #[test]
 fn past_credits_most_used_first_with_prefix() {
     let store = Store::open_in_memory().unwrap();
-    let issue = store.new_issue(&config()).unwrap();
+    let issue = new_issue(&store, &config(), None).unwrap();
     let s = issue.sections[0].id;
     for (i, (authors, publication)) in [
         (vec!["Julia Evans"], Some("Honeycomb")),
@@ -257,7 +257,7 @@ fn past_credits_most_used_first_with_prefix() {
     .enumerate()
     {
         let l = add(&store, &format!("https://c.com/{i}"), &authors, publication);
-        store.place_link(l, s).unwrap();
+        store.place_link(l, s, &[]).unwrap();
     }
     assert_eq!(
         store.past_credits(CreditKind::Author, "", 10).unwrap(),

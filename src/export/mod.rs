@@ -68,11 +68,8 @@ impl FromStr for Format {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("cannot read template {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read template {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("template {name}: {message}")]
     Template { name: String, message: String },
 }
@@ -139,9 +136,9 @@ pub(crate) fn environment(
             })
             .filter(|p| p.exists());
         let source = match user {
-            Some(path) => std::fs::read_to_string(&path).map_err(|source| ExportError::Read {
+            Some(path) => std::fs::read_to_string(&path).map_err(|cause| ExportError::Read {
                 path: path.display().to_string(),
-                source,
+                cause,
             })?,
             None => builtin.to_string(),
         };

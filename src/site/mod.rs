@@ -26,11 +26,8 @@ pub enum SiteError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Export(#[from] ExportError),
-    #[error("cannot write {path}: {source}")]
-    Write {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot write {path}: {cause}")]
+    Write { path: String, cause: std::io::Error },
     #[error(
         "{path} is not empty and was not made by `roundup site` (no {manifest} in it); \
          give an empty or new directory",

@@ -18,9 +18,9 @@ struct Manifest {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> SiteError + '_ {
-    move |source| SiteError::Write {
+    move |cause| SiteError::Write {
         path: path.display().to_string(),
-        source,
+        cause,
     }
 }
 
@@ -87,7 +87,7 @@ pub fn write(out: &Path, files: &[SiteFile]) -> Result<SiteReport, SiteError> {
     std::fs::create_dir_all(out).map_err(io_err(out))?;
     let text = serde_json::to_vec_pretty(&new).map_err(|e| SiteError::Write {
         path: manifest_path.display().to_string(),
-        source: std::io::Error::other(e),
+        cause: std::io::Error::other(e),
     })?;
     std::fs::write(&manifest_path, text).map_err(io_err(&manifest_path))?;
     Ok(report)

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 /// Puts every held link back in the inbox. Publishing calls it in its own transaction:
 /// "hold for next week" means exactly until the next issue. Returns how many came back.
-pub(crate) fn release_held_on(conn: &Connection) -> Result<usize> {
+pub(super) fn release_held_on(conn: &Connection) -> Result<usize> {
     Ok(conn.execute(
         "UPDATE links SET state = 'inbox', state_changed_at = ?1 WHERE state = 'held'",
         [now()],

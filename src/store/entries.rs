@@ -3,7 +3,7 @@
 
 use super::issues::{section_issue, shifted, touch_issue};
 use super::{Result, Store, StoreError, from_json_list, now, to_json_list};
-use crate::model::{Credit, Entry, IssueStatus, LinkState};
+use crate::model::{Credit, Entry, IssueStatus, LinkState, NewEntry};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 /// One editable field of an entry.
@@ -48,7 +48,7 @@ fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
     })
 }
 
-pub(crate) fn entries_of_section(conn: &Connection, section_id: i64) -> Result<Vec<Entry>> {
+pub(super) fn entries_of_section(conn: &Connection, section_id: i64) -> Result<Vec<Entry>> {
     let sql = format!(
         "SELECT {ENTRY_COLUMNS} FROM entries e JOIN links l ON l.id = e.link_id \
          WHERE e.section_id = ?1 ORDER BY e.position, e.id"
@@ -69,18 +69,8 @@ fn entry_on(conn: &Connection, id: i64) -> Result<Entry> {
         .ok_or_else(|| StoreError::NotFound(format!("entry {id}")))
 }
 
-/// What an entry is made of, for inserting one.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct NewEntry {
-    pub title: Option<String>,
-    pub blurb: String,
-    pub quotes: Vec<String>,
-    pub credit: Credit,
-    pub disclosures: Vec<String>,
-}
-
 /// Appends an entry at the end of `section_id` and marks its link `used`.
-pub(crate) fn insert_entry(
+pub(super) fn insert_entry(
     conn: &Connection,
     section_id: i64,
     link_id: i64,
@@ -113,7 +103,7 @@ pub(crate) fn insert_entry(
 
 /// Sends the links selected by `sql` (one bound id) back to the inbox, unless another entry
 /// still uses them. Call before deleting the entries.
-pub(crate) fn release_links_of(conn: &Connection, sql: &str, arg: i64) -> Result<()> {
+pub(super) fn release_links_of(conn: &Connection, sql: &str, arg: i64) -> Result<()> {
     let links: Vec<i64> = conn
         .prepare(sql)?
         .query_map([arg], |r| r.get(0))?
@@ -158,15 +148,10 @@ impl Store {
         entry_on(&self.conn, id)
     }
 
-    /// Places link `link_id` at the end of `section_id`, with the credit prefilled from the
-    /// fetched metadata. The link becomes `used`. See `compose::place_link` for the version
-    /// that also applies the disclosure rules.
-    pub fn place_link(&self, link_id: i64, section_id: i64) -> Result<Entry> {
-        self.place_link_with(link_id, section_id, &[])
-    }
-
-    /// `place_link` with the disclosure notes to store on the new entry.
-    pub fn place_link_with(
+    /// Places link `link_id` at the end of `section_id` with the credit prefilled from the
+    /// fetched metadata and `disclosures` stored on the new entry. The link becomes `used`.
+    /// Callers go through `compose::place_link`, which chooses the notes (disclosure rules).
+    pub fn place_link(
         &self,
         link_id: i64,
         section_id: i64,

@@ -1,8 +1,9 @@
 //! Recording feed pulls: new items into the inbox, validators and errors on the feed.
 
-use super::{AddOutcome, Result, Store, insert_link_on, now};
-use crate::capture::canonical::{CanonicalOptions, canonicalize};
-use crate::capture::feeds::PullOutcome;
+use super::links::insert_on as insert_link_on;
+use super::{AddOutcome, Result, Store, now};
+use crate::model::PullOutcome;
+use crate::model::canonical::{CanonicalOptions, canonicalize};
 use rusqlite::params;
 
 /// What one pull added.

@@ -22,7 +22,7 @@ fn feed_from_row(row: &Row) -> rusqlite::Result<Feed> {
 }
 
 /// Subscribes to `url` unless already subscribed; returns (id, newly added).
-pub(crate) fn insert_feed_on(
+pub(super) fn insert_feed_on(
     conn: &Connection,
     url: &str,
     title: Option<&str>,

@@ -2,9 +2,7 @@
 
 use super::links::{LINK_COLUMNS, link_from_row};
 use super::{Result, Store, now, to_json_list};
-use crate::capture::extract::PageMeta;
-use crate::capture::fetch::FetchFailure;
-use crate::model::Link;
+use crate::model::{FetchFailure, Link, PageMeta};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// Which links `roundup fetch` visits.
@@ -20,7 +18,7 @@ pub enum FetchSelection {
 
 /// The stored link `canonical` duplicates: same canonical URL, or same final URL after
 /// redirects (the editor adds the article a short link already led to).
-pub(crate) fn find_duplicate_on(conn: &Connection, canonical: &str) -> Result<Option<Link>> {
+pub(super) fn find_duplicate_on(conn: &Connection, canonical: &str) -> Result<Option<Link>> {
     match super::links::find_canonical_on(conn, canonical)? {
         Some(link) => Ok(Some(link)),
         None => find_final_url_on(conn, canonical),
@@ -29,7 +27,7 @@ pub(crate) fn find_duplicate_on(conn: &Connection, canonical: &str) -> Result<Op
 
 /// A link whose last fetch ended at `canonical` (the canonical form of its final URL), so
 /// adding the short link or the redirect target again is recognised as a duplicate.
-pub(crate) fn find_final_url_on(conn: &Connection, canonical: &str) -> Result<Option<Link>> {
+pub(super) fn find_final_url_on(conn: &Connection, canonical: &str) -> Result<Option<Link>> {
     let sql = format!("SELECT {LINK_COLUMNS} FROM links l WHERE l.final_url = ?1 LIMIT 1");
     Ok(conn
         .prepare_cached(&sql)?

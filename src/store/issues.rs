@@ -3,7 +3,6 @@
 
 use super::entries::{entries_of_section, release_links_of};
 use super::{Result, Store, StoreError, now};
-use crate::config::Config;
 use crate::model::{Issue, IssueStatus, Section, SectionStyle, Sponsor};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
@@ -55,7 +54,7 @@ fn section_from_row(row: &Row) -> rusqlite::Result<Section> {
 }
 
 /// The whole tree of one issue.
-pub(crate) fn issue_tree(conn: &Connection, where_sql: &str, arg: i64) -> Result<Option<Issue>> {
+pub(super) fn issue_tree(conn: &Connection, where_sql: &str, arg: i64) -> Result<Option<Issue>> {
     let sql = format!("SELECT {ISSUE_COLUMNS} FROM issues WHERE {where_sql}");
     let Some(mut issue) = conn
         .prepare_cached(&sql)?
@@ -78,7 +77,7 @@ pub(crate) fn issue_tree(conn: &Connection, where_sql: &str, arg: i64) -> Result
     Ok(Some(issue))
 }
 
-pub(crate) fn insert_issue(
+pub(super) fn insert_issue(
     conn: &Connection,
     number: i64,
     title: &str,
@@ -92,7 +91,7 @@ pub(crate) fn insert_issue(
     Ok(conn.last_insert_rowid())
 }
 
-pub(crate) fn insert_section(
+pub(super) fn insert_section(
     conn: &Connection,
     issue_id: i64,
     heading: &str,
@@ -106,14 +105,14 @@ pub(crate) fn insert_section(
     Ok(conn.last_insert_rowid())
 }
 
-pub(crate) fn touch_issue(conn: &Connection, issue_id: i64) -> Result<()> {
+pub(super) fn touch_issue(conn: &Connection, issue_id: i64) -> Result<()> {
     conn.prepare_cached("UPDATE issues SET updated_at = ?2 WHERE id = ?1")?
         .execute(params![issue_id, now()])?;
     Ok(())
 }
 
 /// Moves the item `id` among `ids` (in order) by `delta`, clamped; returns the new order.
-pub(crate) fn shifted(ids: &[i64], id: i64, delta: i64) -> Option<(Vec<i64>, usize)> {
+pub(super) fn shifted(ids: &[i64], id: i64, delta: i64) -> Option<(Vec<i64>, usize)> {
     let from = ids.iter().position(|x| *x == id)?;
     let to = (from as i64 + delta).clamp(0, ids.len() as i64 - 1) as usize;
     let mut out = ids.to_vec();
@@ -137,7 +136,7 @@ fn write_section_positions(conn: &Connection, ids: &[i64]) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn section_issue(conn: &Connection, section_id: i64) -> Result<(i64, IssueStatus)> {
+pub(super) fn section_issue(conn: &Connection, section_id: i64) -> Result<(i64, IssueStatus)> {
     conn.prepare_cached(
         "SELECT s.issue_id, i.status FROM sections s JOIN issues i ON i.id = s.issue_id \
          WHERE s.id = ?1",
@@ -220,17 +219,28 @@ impl Store {
             .query_row("SELECT max(number) FROM issues", [], |r| r.get(0))?)
     }
 
-    /// Creates the next issue (last + 1, or the configured first number) with the
-    /// configured title and default sections.
-    pub fn new_issue(&self, config: &Config) -> Result<Issue> {
-        let number = match self.last_issue_number()? {
-            Some(n) => n + 1,
-            None => config.newsletter.first_number,
-        };
+    /// Creates draft `number` with `title` and empty `sections` (heading, style), in one
+    /// transaction. Choosing the number and the title is compose's job (`compose::new_issue`).
+    pub fn create_issue(
+        &self,
+        number: i64,
+        title: &str,
+        sections: &[(&str, SectionStyle)],
+    ) -> Result<Issue> {
         let tx = self.write_tx()?;
-        let id = insert_issue(&tx, number, &config.issue_title(number), None)?;
-        for s in &config.sections {
-            insert_section(&tx, id, &s.heading, s.style)?;
+        let taken: Option<i64> = tx
+            .query_row("SELECT id FROM issues WHERE number = ?1", [number], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if taken.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "issue #{number} already exists"
+            )));
+        }
+        let id = insert_issue(&tx, number, title, None)?;
+        for (heading, style) in sections {
+            insert_section(&tx, id, heading, *style)?;
         }
         tx.commit()?;
         self.issue_by_id(id)

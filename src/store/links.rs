@@ -1,7 +1,7 @@
 //! The `links` table: the inbox and everything ever collected.
 
 use super::{Result, Store, StoreError, from_json_list, now, to_json_list};
-use crate::capture::canonical::{CanonicalOptions, canonicalize};
+use crate::model::canonical::{CanonicalOptions, canonicalize};
 use crate::model::{Link, LinkState, NewLink};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -21,7 +21,7 @@ pub struct LinkFilter {
     pub limit: Option<usize>,
 }
 
-pub(crate) const LINK_COLUMNS: &str = "l.id, l.url, l.canonical_url, l.title, l.authors, l.publication, \
+pub(super) const LINK_COLUMNS: &str = "l.id, l.url, l.canonical_url, l.title, l.authors, l.publication, \
      l.description, l.published, l.state, l.via, l.note, l.feed_id, l.added_at, l.fetched_at, \
      l.fetch_error, \
      (SELECT group_concat(number) FROM (SELECT DISTINCT i.number FROM entries e \
@@ -29,7 +29,7 @@ pub(crate) const LINK_COLUMNS: &str = "l.id, l.url, l.canonical_url, l.title, l.
         WHERE e.link_id = l.id AND i.status = 'published' ORDER BY i.number))";
 
 /// The one row-to-Link mapping; every query selects `LINK_COLUMNS`.
-pub(crate) fn link_from_row(row: &Row) -> rusqlite::Result<Link> {
+pub(super) fn link_from_row(row: &Row) -> rusqlite::Result<Link> {
     let authors: String = row.get(4)?;
     let state: String = row.get(8)?;
     let featured: Option<String> = row.get(15)?;
@@ -57,7 +57,7 @@ pub(crate) fn link_from_row(row: &Row) -> rusqlite::Result<Link> {
 
 /// Inserts one link on any connection (a plain one or a transaction). The URL must already
 /// be valid; `canonical` is its canonical form.
-pub(crate) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> Result<AddOutcome> {
+pub(super) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> Result<AddOutcome> {
     if let Some(existing) = super::fetched::find_duplicate_on(conn, canonical)? {
         return Ok(AddOutcome::Duplicate(Box::new(existing)));
     }
@@ -82,7 +82,7 @@ pub(crate) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> R
     Ok(AddOutcome::Added(conn.last_insert_rowid()))
 }
 
-pub(crate) fn find_canonical_on(conn: &Connection, canonical: &str) -> Result<Option<Link>> {
+pub(super) fn find_canonical_on(conn: &Connection, canonical: &str) -> Result<Option<Link>> {
     let sql = format!("SELECT {LINK_COLUMNS} FROM links l WHERE l.canonical_url = ?1");
     Ok(conn
         .prepare_cached(&sql)?

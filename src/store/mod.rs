@@ -2,33 +2,35 @@
 //! before a migration) and one file per table family.
 //!
 //! Every write goes straight to the database; there is no in-memory copy that could be lost.
+//! The connection and its transactions are private: every other layer goes through `Store`
+//! methods, and only this module names rusqlite or writes SQL.
 
 mod aging;
+mod batch;
 mod entries;
 mod feed_pull;
 mod feeds;
 mod fetched;
+mod issue_load;
 mod issues;
-pub(crate) use feeds::insert_feed_on;
-pub(crate) use links::insert_on as insert_link_on;
 mod links;
 mod push_remotes;
 mod search;
 mod settings;
 mod tui_queries;
 
-pub use entries::{CreditKind, EntryField, NewEntry};
-pub(crate) use entries::{insert_entry, release_links_of};
+pub use batch::{BatchCounts, TableCounts};
+pub use entries::{CreditKind, EntryField};
 pub use feed_pull::PullCounts;
 pub use fetched::FetchSelection;
 pub use issues::IssueSummary;
-pub(crate) use issues::{insert_issue, insert_section, issue_tree};
 pub use links::{AddOutcome, LinkFilter};
 pub use push_remotes::RemoteDraft;
-pub(crate) use search::with_bulk_link_indexing;
 pub use search::{SearchHit, fts_query};
 pub use settings::Settings;
 pub use tui_queries::InboxRow;
+// Plain data the store takes; it lives in `model` (re-exported here for callers' convenience).
+pub use crate::model::NewEntry;
 
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations, SchemaVersion};
@@ -61,11 +63,8 @@ pub enum StoreError {
     },
     #[error("{path} is not a roundup database: {reason}")]
     NotADatabase { path: String, reason: String },
-    #[error("could not create {path}: {source}")]
-    CreateDir {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("could not create {path}: {cause}")]
+    CreateDir { path: String, cause: std::io::Error },
     #[error("database migration failed: {0}")]
     Migration(String),
     #[error("not found: {0}")]
@@ -73,9 +72,23 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
     #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     #[error("corrupt stored value: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
+}
+
+// Each variant prints its cause in its own message, so none also exposes it as `source`
+// (thiserror's `#[from]` would): a chain printed by `main` then says the cause once.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sql(e)
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Json(e)
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -112,9 +125,9 @@ impl Store {
         let migrations = migrations_of(sqls);
         let shown = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+            std::fs::create_dir_all(dir).map_err(|cause| StoreError::CreateDir {
                 path: dir.display().to_string(),
-                source,
+                cause,
             })?;
         }
         let existed = path.exists()
@@ -159,10 +172,6 @@ impl Store {
         })
     }
 
-    pub fn conn(&self) -> &Connection {
-        &self.conn
-    }
-
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -175,7 +184,7 @@ impl Store {
     /// process writing at the same time makes it wait (the busy timeout) instead of failing
     /// at the first write with SQLITE_BUSY, which a deferred transaction that read first gets
     /// without ever waiting.
-    pub(crate) fn write_tx(&self) -> Result<rusqlite::Transaction<'_>> {
+    fn write_tx(&self) -> Result<rusqlite::Transaction<'_>> {
         Ok(rusqlite::Transaction::new_unchecked(
             &self.conn,
             rusqlite::TransactionBehavior::Immediate,
@@ -190,11 +199,9 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// Runs `f` in one transaction: all of it lands, or none of it does.
-    pub fn transaction<T>(
-        &mut self,
-        f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
-    ) -> Result<T> {
+    /// Runs `f` in one transaction: all of it lands, or none of it does. Private to the
+    /// store: nothing above it sees a connection or a transaction.
+    fn transaction<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -257,11 +264,11 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: usize) -> Re
 }
 
 /// JSON array of strings, the stored form of authors, quotes and disclosures.
-pub(crate) fn to_json_list(items: &[String]) -> String {
+fn to_json_list(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".to_string())
 }
 
-pub(crate) fn from_json_list(text: &str) -> Result<Vec<String>> {
+fn from_json_list(text: &str) -> Result<Vec<String>> {
     Ok(serde_json::from_str(text)?)
 }
 

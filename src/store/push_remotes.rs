@@ -61,13 +61,12 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
     use crate::store::Store;
 
     #[test]
     fn one_remote_per_issue_and_service() {
         let store = Store::open_in_memory().unwrap();
-        let issue = store.new_issue(&Config::builtin().unwrap()).unwrap();
+        let issue = store.create_issue(1, "Issue #1", &[]).unwrap();
         assert_eq!(store.remote_draft(issue.id, "ghost").unwrap(), None);
         store.set_remote_draft(issue.id, "ghost", "abc").unwrap();
         store.set_remote_draft(issue.id, "ghost", "def").unwrap();

@@ -111,7 +111,7 @@ fn tidy_snippet(s: &str) -> String {
 /// (measured: 555 ms → 140 ms). Must run inside the caller's write transaction, so no other
 /// writer can insert while the trigger is absent, and a failure rolls the DROP back too. The
 /// trigger is recreated from its own stored SQL, so its definition lives only in the migration.
-pub(crate) fn with_bulk_link_indexing<T>(
+pub(super) fn with_bulk_link_indexing<T>(
     tx: &rusqlite::Transaction,
     f: impl FnOnce() -> Result<T>,
 ) -> Result<T> {

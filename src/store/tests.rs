@@ -27,17 +27,17 @@ fn fresh_database_is_created_with_wal_and_latest_schema() {
     let store = Store::open(&path).unwrap();
     assert!(path.exists());
     let mode: String = store
-        .conn()
+        .conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
     let fk: i64 = store
-        .conn()
+        .conn
         .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
         .unwrap();
     assert_eq!(fk, 1);
     let v: i64 = store
-        .conn()
+        .conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(v as usize, latest_version());
@@ -69,7 +69,7 @@ fn existing_database_is_copied_aside_then_migrated() {
     assert!(backup.exists());
     // The migrated database has the new column and the old row.
     let extra: Option<String> = store
-        .conn()
+        .conn
         .query_row("SELECT extra FROM links WHERE id = ?1", [id], |r| r.get(0))
         .unwrap();
     assert_eq!(extra, None);
@@ -96,7 +96,7 @@ fn newer_database_is_refused_and_left_untouched() {
         add(&store, "https://example.com/a");
         // Checkpoint so the main file holds everything and can be compared byte for byte.
         store
-            .conn()
+            .conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
             .unwrap();
     }
@@ -160,7 +160,7 @@ fn duplicate_add_names_the_existing_link() {
         other => panic!("expected duplicate, got {other:?}"),
     }
     let n: i64 = store
-        .conn()
+        .conn
         .query_row("SELECT count(*) FROM links", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 1);
@@ -177,7 +177,7 @@ fn invalid_url_is_refused_and_nothing_is_written() {
         .unwrap_err();
     assert!(err.to_string().contains("javascript:alert(1)"));
     let n: i64 = store
-        .conn()
+        .conn
         .query_row("SELECT count(*) FROM links", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 0);
@@ -228,7 +228,7 @@ fn version_1_database_with_data_in_every_table_upgrades_intact() {
     ];
     {
         let v1 = Store::open_with(&path, &MIGRATIONS[..1]).unwrap();
-        v1.conn()
+        v1.conn
             .execute_batch(
                 "INSERT INTO feeds (id, url, title, etag, added_at) VALUES (1, 'https://jvns.ca/atom.xml', 'Julia', 'W/\"1\"', '2020-01-01T00:00:00Z');
                  INSERT INTO links (id, url, canonical_url, title, authors, publication, description, published, state, via, note, feed_id, added_at, fetched_at, fetch_error, state_changed_at)
@@ -269,7 +269,7 @@ fn version_1_database_with_data_in_every_table_upgrades_intact() {
 
     let store = Store::open(&path).unwrap();
     assert!(store.backup_path().is_some());
-    let after: Vec<Vec<String>> = tables_v1.iter().map(|t| dump(store.conn(), t)).collect();
+    let after: Vec<Vec<String>> = tables_v1.iter().map(|t| dump(&store.conn, t)).collect();
     assert_eq!(before, after, "every row intact");
     assert_eq!(store.link(1).unwrap().featured_in, vec![94]);
     assert!(store.settings().unwrap().upgrade_http);
@@ -279,7 +279,7 @@ fn version_1_database_with_data_in_every_table_upgrades_intact() {
     assert_eq!(hits[0].link.id, 1);
     assert_eq!(store.search("zine", 10).unwrap().len(), 1);
     let v: i64 = store
-        .conn()
+        .conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(v as usize, latest_version());

@@ -145,7 +145,7 @@ impl Store {
     pub fn inbox_rows(&self, states: &[LinkState], limit: Option<usize>) -> Result<Vec<InboxRow>> {
         let sql =
             format!("{ROW_SQL} WHERE l.state = ?1 ORDER BY l.added_at DESC, l.id DESC LIMIT ?2");
-        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let cap = limit.map_or(-1, |n| n as i64);
         let mut lists = Vec::with_capacity(states.len());
         for state in states {
@@ -170,7 +170,7 @@ impl Store {
 
     /// Every issue as (id, number, published), oldest first: switching between issues.
     pub fn issue_numbers(&self) -> Result<Vec<(i64, i64, bool)>> {
-        let mut stmt = self.conn().prepare_cached(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, number, status = 'published' FROM issues ORDER BY number",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -180,7 +180,7 @@ impl Store {
     /// The list rows of a few links (after an add or a fetch), in any state.
     pub fn inbox_rows_by_id(&self, ids: &[i64]) -> Result<Vec<InboxRow>> {
         let mut stmt = self
-            .conn()
+            .conn
             .prepare_cached(&format!("{ROW_SQL} WHERE l.id = ?1"))?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {

@@ -1,6 +1,6 @@
 //! The loop: terminal event → message → `update` → effects run → redraw (only on change).
 
-use super::effects::Effect;
+use super::effects::{AppFx, Effect, InboxFx, IssueFx};
 use super::runner::Runner;
 use super::state::{App, Msg};
 use super::update::update;
@@ -30,7 +30,7 @@ pub fn step(
     while let Some(msg) = queue.pop_front() {
         handled += 1;
         for effect in update(app, msg) {
-            if let Effect::ExternalEdit { field, text } = &effect {
+            if let Effect::App(AppFx::ExternalEdit { field, text }) = &effect {
                 match edit(text) {
                     Some(text) => queue.push_back(Msg::ExternalEdited {
                         field: *field,
@@ -58,10 +58,13 @@ pub fn start<B: Backend>(
     // The baseline for noticing other processes' writes, taken before the first read.
     step(app, runner, Msg::PollChanges, &mut |_| None);
     let page = super::inbox::state::page_rows(app.size) + 8;
-    for m in runner.run(Effect::LoadInbox {
-        all: false,
-        limit: Some(page),
-    }) {
+    for m in runner.run(
+        InboxFx::Load {
+            all: false,
+            limit: Some(page),
+        }
+        .into(),
+    ) {
         step(app, runner, m, &mut |_| None);
     }
     terminal
@@ -72,14 +75,17 @@ pub fn start<B: Backend>(
         super::started_ms()
     );
     if !app.inbox.complete {
-        for m in runner.run(Effect::LoadInbox {
-            all: false,
-            limit: None,
-        }) {
+        for m in runner.run(
+            InboxFx::Load {
+                all: false,
+                limit: None,
+            }
+            .into(),
+        ) {
             step(app, runner, m, &mut |_| None);
         }
     }
-    for m in runner.run(Effect::LoadIssue(None)) {
+    for m in runner.run(IssueFx::Load(None).into()) {
         step(app, runner, m, &mut |_| None);
     }
     Ok(())

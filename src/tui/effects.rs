@@ -1,6 +1,8 @@
 //! Effects: what `update` asks the outside world to do, as data. `update` stays pure; the
-//! loop (`app.rs`) hands these to `run`, which touches SQLite, the fetcher, the clipboard,
-//! files and the browser, and answers with messages fed back into `update`.
+//! loop (`app.rs`) hands these to the runner, which dispatches each to the handler of the
+//! screen that owns it (`inbox/run.rs`, `issue/run.rs`, …); handlers touch SQLite (through
+//! the core), the fetcher, the clipboard, files and the browser, and answer with messages fed
+//! back into `update`.
 
 use crate::model::{Credit, LinkState, Sponsor};
 
@@ -45,30 +47,59 @@ pub struct EntryEdit {
     pub disclosures: Vec<String>,
 }
 
+/// What `update` asks for, addressed to the screen that owns the work: the runner hands
+/// each to that screen's handler (`<screen>/run.rs`), which calls the core and answers with
+/// messages.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// The loop's own work: the browser, `$EDITOR`, other processes' writes.
+    App(AppFx),
+    Inbox(InboxFx),
+    Issue(IssueFx),
+    Editor(EditorFx),
+    Preview(PreviewFx),
+    Check(CheckFx),
+    Archive(ArchiveFx),
+    Export(ExportFx),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AppFx {
+    /// Has another process written to the database? (`Msg::DataChanged` if so.)
+    CheckDataVersion,
+    OpenUrl(String),
+    /// The loop runs `$EDITOR` itself: it owns the terminal.
+    ExternalEdit {
+        field: usize,
+        text: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum InboxFx {
     /// The inbox list; `all` includes used and discarded links.
-    LoadInbox {
+    Load {
         all: bool,
         limit: Option<usize>,
     },
     LoadRows(Vec<i64>),
-    /// Has another process written to the database? (`Msg::DataChanged` if so.)
-    CheckDataVersion,
     LoadDetail(i64),
     AddUrls(Vec<String>),
-    SetLinkState(i64, LinkState),
+    SetState(i64, LinkState),
     /// Many links at once, in one transaction.
-    SetLinksState(Vec<i64>, LinkState),
+    SetStates(Vec<i64>, LinkState),
     Fetch(Vec<i64>),
-    OpenUrl(String),
-    /// `None`: the current draft (or the newest issue).
-    LoadIssue(Option<i64>),
     /// `section: None` places into the default section, creating a draft when there is none.
-    PlaceLink {
+    Place {
         link_id: i64,
         section: Option<i64>,
     },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IssueFx {
+    /// `None`: the current draft (or the newest issue).
+    Load(Option<i64>),
     MoveEntry {
         entry_id: i64,
         delta: i64,
@@ -82,8 +113,12 @@ pub enum Effect {
         delta: i64,
     },
     RemoveEntry(i64),
-    NewIssue,
+    New,
     Publish(i64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditorFx {
     SaveEntry {
         entry_id: i64,
         edit: EntryEdit,
@@ -96,10 +131,6 @@ pub enum Effect {
         issue_id: i64,
         intro: Option<String>,
     },
-    RenderPreview {
-        issue_id: i64,
-        markdown: bool,
-    },
     Suggest {
         kind: crate::store::CreditKind,
         prefix: String,
@@ -107,25 +138,72 @@ pub enum Effect {
     SuggestDisclosures {
         entry_id: i64,
     },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PreviewFx {
+    Render { issue_id: i64, markdown: bool },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CheckFx {
     /// `check_issue` on a thread; `Msg::Checked` when done.
-    RunCheck {
-        issue_id: i64,
-    },
+    Run { issue_id: i64 },
     /// The entry's link takes the URL a check suggested.
-    ReplaceUrl {
-        entry_id: i64,
-        url: String,
-    },
-    Search {
-        query: String,
-    },
-    ExternalEdit {
-        field: usize,
-        text: String,
-    },
-    Export {
-        issue_id: i64,
-        format: ExportFormat,
-        dest: Destination,
-    },
+    ReplaceUrl { entry_id: i64, url: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArchiveFx {
+    Search { query: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportFx {
+    pub issue_id: i64,
+    pub format: ExportFormat,
+    pub dest: Destination,
+}
+
+macro_rules! into_effect {
+    ($($fx:ident => $variant:ident),* $(,)?) => {
+        $(impl From<$fx> for Effect {
+            fn from(fx: $fx) -> Effect {
+                Effect::$variant(fx)
+            }
+        })*
+    };
+}
+
+into_effect!(
+    AppFx => App,
+    InboxFx => Inbox,
+    IssueFx => Issue,
+    EditorFx => Editor,
+    PreviewFx => Preview,
+    CheckFx => Check,
+    ArchiveFx => Archive,
+    ExportFx => Export,
+);
+
+impl Effect {
+    /// Whether the effect writes to the database (the status shows "saving…" until
+    /// `Msg::Saved`).
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Effect::Editor(
+                EditorFx::SaveEntry { .. }
+                    | EditorFx::SaveSponsor { .. }
+                    | EditorFx::SaveIntro { .. }
+            ) | Effect::Inbox(InboxFx::SetState(..) | InboxFx::Place { .. })
+                | Effect::Issue(
+                    IssueFx::MoveEntry { .. }
+                        | IssueFx::MoveEntryTo { .. }
+                        | IssueFx::MoveSection { .. }
+                        | IssueFx::RemoveEntry(_)
+                )
+                | Effect::Check(CheckFx::ReplaceUrl { .. })
+        )
+    }
 }

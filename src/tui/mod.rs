@@ -2,13 +2,17 @@
 //!
 //! Shape: `app.rs` runs the loop (event → `Msg` → `update::update` → `Effect`s →
 //! `runner::Runner` → more `Msg`s → `view::draw`). `update` is pure; views draw from `&App`.
-//! One directory per screen, each with `state.rs` (data + its keys) and `view.rs`.
+//! One directory per screen (and per overlay), each with `state.rs` (its data), `keys.rs`
+//! (what its keys do), `view.rs` (drawing, read-only) and `run.rs` (what its effects do:
+//! the runner dispatches each effect to the screen that owns it). `list.rs` is the one list
+//! cursor they share.
 
 pub mod action;
 pub mod app;
 pub mod archive;
 mod bridge;
 pub mod check;
+pub mod dialog;
 pub mod editor;
 pub mod effects;
 pub mod export;
@@ -16,6 +20,7 @@ pub mod help;
 pub mod inbox;
 pub mod issue;
 pub mod keymap;
+pub mod list;
 mod logger;
 pub mod preview;
 pub mod runner;

@@ -23,19 +23,7 @@ pub enum Screen {
     Archive,
 }
 
-/// A one-line text prompt (adding URLs).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PromptState {
-    pub label: String,
-    pub text: String,
-}
-
-/// Publish asks first: it moves the issue to the archive.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ConfirmState {
-    pub question: String,
-    pub issue_id: i64,
-}
+pub use super::dialog::state::{ConfirmState, PromptFor, PromptState};
 
 #[derive(Debug)]
 pub enum Overlay {

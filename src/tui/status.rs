@@ -31,6 +31,26 @@ impl Status {
     pub fn fetching(&self) -> usize {
         self.fetch_total.saturating_sub(self.fetch_done)
     }
+
+    /// A batch of fetches ended: when none is left, the counters reset and the outcome is
+    /// said (unless a message is showing).
+    pub fn fetches_finished(&mut self, in_flight: &mut std::collections::HashSet<i64>) {
+        if self.fetching() > 0 {
+            return;
+        }
+        let (n, failed) = (self.fetch_total, self.fetch_failed);
+        self.fetch_total = 0;
+        self.fetch_done = 0;
+        self.fetch_failed = 0;
+        in_flight.clear();
+        if n > 0 && self.message.is_none() {
+            let s = if n == 1 { "" } else { "s" };
+            match failed {
+                0 => self.info(format!("Fetched {n} link{s}")),
+                f => self.error(format!("Fetched {n} link{s}: {f} failed (✗ in the list)")),
+            }
+        }
+    }
 }
 
 /// The few most useful keys of the screen, taken from the keymap (never a hand-kept list).

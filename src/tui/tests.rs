@@ -1,6 +1,8 @@
 //! `update` key by key on plain data: no terminal, no database.
 
-use super::effects::{Destination, Effect, ExportFormat};
+use super::effects::{
+    AppFx, Destination, EditorFx, Effect, ExportFormat, ExportFx, InboxFx, IssueFx,
+};
 use super::keymap::{Key, Keymap};
 use super::state::{App, Msg, Overlay, Screen};
 use super::update::update;
@@ -117,12 +119,18 @@ fn shift(code: ratatui::crossterm::event::KeyCode) -> KeyModifiers {
 #[test]
 fn vim_and_arrow_keys_move_and_ask_for_details() {
     let mut app = app();
-    assert_eq!(keys(&mut app, "j"), vec![Effect::LoadDetail(2)]);
-    assert_eq!(keys(&mut app, "down"), vec![Effect::LoadDetail(1)]);
+    assert_eq!(
+        keys(&mut app, "j"),
+        vec![Effect::Inbox(InboxFx::LoadDetail(2))]
+    );
+    assert_eq!(
+        keys(&mut app, "down"),
+        vec![Effect::Inbox(InboxFx::LoadDetail(1))]
+    );
     keys(&mut app, "g");
-    assert_eq!(app.inbox.selected, 0);
+    assert_eq!(app.inbox.cursor.selected, 0);
     keys(&mut app, "G");
-    assert_eq!(app.inbox.selected, 2);
+    assert_eq!(app.inbox.cursor.selected, 2);
 }
 
 #[test]
@@ -139,11 +147,13 @@ fn filter_narrows_as_you_type_and_esc_clears() {
 #[test]
 fn hold_discard_restore_write_through() {
     let mut app = app();
-    assert!(keys(&mut app, "h").contains(&Effect::SetLinkState(3, LinkState::Held)));
+    assert!(keys(&mut app, "h").contains(&Effect::Inbox(InboxFx::SetState(3, LinkState::Held))));
     assert!(app.status.unsaved);
-    assert!(keys(&mut app, "d").contains(&Effect::SetLinkState(3, LinkState::Discarded)));
+    assert!(
+        keys(&mut app, "d").contains(&Effect::Inbox(InboxFx::SetState(3, LinkState::Discarded)))
+    );
     assert_eq!(app.inbox.visible.len(), 2);
-    assert!(keys(&mut app, "u").contains(&Effect::SetLinkState(3, LinkState::Inbox)));
+    assert!(keys(&mut app, "u").contains(&Effect::Inbox(InboxFx::SetState(3, LinkState::Inbox))));
     assert_eq!(app.inbox.visible.len(), 3);
     update(&mut app, Msg::Saved);
     assert!(!app.status.unsaved && app.status.saved_once);
@@ -167,7 +177,10 @@ fn stale_links_go_in_one_action() {
     let fx = keys(&mut app, "D");
     assert_eq!(
         fx,
-        vec![Effect::SetLinksState(vec![3, 2], LinkState::Discarded)]
+        vec![Effect::Inbox(InboxFx::SetStates(
+            vec![3, 2],
+            LinkState::Discarded
+        ))]
     );
     assert_eq!(app.inbox.visible.len(), 1);
     assert!(
@@ -193,12 +206,12 @@ fn placing_asks_for_a_section_and_defaults_status_pages_to_the_list() {
     let Some(Overlay::Picker(p)) = &app.overlay else {
         panic!("no picker")
     };
-    assert_eq!(p.options[p.selected].1, "Outages");
+    assert_eq!(p.options[p.cursor.selected].1, "Outages");
     let fx = keys(&mut app, "enter");
-    assert!(fx.contains(&Effect::PlaceLink {
+    assert!(fx.contains(&Effect::Inbox(InboxFx::Place {
         link_id: 1,
         section: Some(11)
-    }));
+    })));
     assert!(app.overlay.is_none());
 }
 
@@ -206,10 +219,10 @@ fn placing_asks_for_a_section_and_defaults_status_pages_to_the_list() {
 fn no_draft_places_into_a_new_one() {
     let mut app = app();
     let fx = keys(&mut app, "enter");
-    assert!(fx.contains(&Effect::PlaceLink {
+    assert!(fx.contains(&Effect::Inbox(InboxFx::Place {
         link_id: 3,
         section: None
-    }));
+    })));
 }
 
 #[test]
@@ -228,10 +241,10 @@ fn issue_keys_reorder_move_remove_and_export() {
     let fx = keys(&mut app, "j j j J");
     assert_eq!(
         fx,
-        vec![Effect::MoveEntry {
+        vec![Effect::Issue(IssueFx::MoveEntry {
             entry_id: 1,
             delta: 1
-        }]
+        })]
     );
     assert_eq!(
         app.issue.issue.as_ref().unwrap().sections[0].entries[1].id,
@@ -241,33 +254,33 @@ fn issue_keys_reorder_move_remove_and_export() {
     assert!(matches!(app.overlay, Some(Overlay::Picker(_))));
     assert_eq!(
         keys(&mut app, "enter"),
-        vec![Effect::MoveEntryTo {
+        vec![Effect::Issue(IssueFx::MoveEntryTo {
             entry_id: 1,
             section_id: 11
-        }]
+        })]
     );
     let fx = keys(&mut app, "x");
-    assert!(fx.contains(&Effect::RemoveEntry(1)));
+    assert!(fx.contains(&Effect::Issue(IssueFx::RemoveEntry(1))));
     // Sections reorder with the same keys on a heading.
     let fx = keys(&mut app, "k k K");
     assert_eq!(fx, vec![]);
     let fx = keys(&mut app, "G K");
     assert_eq!(
         fx,
-        vec![Effect::MoveSection {
+        vec![Effect::Issue(IssueFx::MoveSection {
             section_id: 11,
             delta: -1
-        }]
+        })]
     );
     app.export_dir = "/x".into();
     let fx = keys(&mut app, "e j tab j enter");
     assert_eq!(
         fx,
-        vec![Effect::Export {
+        vec![Effect::Export(ExportFx {
             issue_id: 1,
             format: ExportFormat::Html,
             dest: Destination::File("/x/issue-380.html".into())
-        }]
+        })]
     );
 }
 
@@ -282,10 +295,13 @@ fn editor_writes_through_and_esc_backs_out() {
         },
     );
     let fx = keys(&mut app, "2 j j j enter");
-    assert_eq!(fx, vec![Effect::SuggestDisclosures { entry_id: 1 }]);
+    assert_eq!(
+        fx,
+        vec![Effect::Editor(EditorFx::SuggestDisclosures { entry_id: 1 })]
+    );
     assert_eq!(app.screen, Screen::Editor);
     let fx = keys(&mut app, "O k");
-    let Some(Effect::SaveEntry { entry_id: 1, edit }) = fx.last() else {
+    let Some(Effect::Editor(EditorFx::SaveEntry { entry_id: 1, edit })) = fx.last() else {
         panic!("{fx:?}")
     };
     assert_eq!(edit.blurb, "Ok");
@@ -295,10 +311,10 @@ fn editor_writes_through_and_esc_backs_out() {
     let fx = keys(&mut app, "ctrl-e");
     assert_eq!(
         fx,
-        vec![Effect::ExternalEdit {
+        vec![Effect::App(AppFx::ExternalEdit {
             field: 1,
             text: "Okq".into()
-        }]
+        })]
     );
     let fx = update(
         &mut app,
@@ -307,7 +323,7 @@ fn editor_writes_through_and_esc_backs_out() {
             text: "From vi\n".into(),
         },
     );
-    let Some(Effect::SaveEntry { edit, .. }) = fx.first() else {
+    let Some(Effect::Editor(EditorFx::SaveEntry { edit, .. })) = fx.first() else {
         panic!()
     };
     assert_eq!(edit.blurb, "From vi");
@@ -326,10 +342,10 @@ fn pasting_urls_in_the_inbox_adds_them() {
     );
     assert_eq!(
         fx,
-        vec![Effect::AddUrls(vec![
+        vec![Effect::Inbox(InboxFx::AddUrls(vec![
             "https://a.example/1".into(),
             "https://b.example/2".into()
-        ])]
+        ]))]
     );
 }
 
@@ -357,7 +373,10 @@ fn fetch_progress_counts_and_reloads_rows() {
     assert!(app.inbox.fetching.contains(&3));
     assert_eq!(
         update(&mut app, Msg::FetchDone { id: 3, ok: false }),
-        vec![Effect::LoadRows(vec![3]), Effect::LoadDetail(3)]
+        vec![
+            Effect::Inbox(InboxFx::LoadRows(vec![3])),
+            Effect::Inbox(InboxFx::LoadDetail(3))
+        ]
     );
     assert_eq!(app.status.fetching(), 1);
     update(&mut app, Msg::FetchDone { id: 2, ok: true });
@@ -373,19 +392,19 @@ fn another_process_writing_reloads_inbox_issue_and_detail() {
     let mut app = app();
     assert_eq!(
         update(&mut app, Msg::PollChanges),
-        vec![Effect::CheckDataVersion]
+        vec![Effect::App(AppFx::CheckDataVersion)]
     );
     app.inbox.show_all = true;
     let fx = update(&mut app, Msg::DataChanged);
     assert_eq!(
         fx,
         vec![
-            Effect::LoadInbox {
+            Effect::Inbox(InboxFx::Load {
                 all: true,
                 limit: None
-            },
-            Effect::LoadIssue(None),
-            Effect::LoadDetail(3),
+            }),
+            Effect::Issue(IssueFx::Load(None)),
+            Effect::Inbox(InboxFx::LoadDetail(3)),
         ]
     );
 }

@@ -1,6 +1,6 @@
 //! `update` for the check panel and the archive screen, on plain data.
 
-use super::effects::Effect;
+use super::effects::{ArchiveFx, CheckFx, Effect, InboxFx};
 use super::state::{IssueRef, Msg, Overlay, Screen};
 use super::tests::{app, issue, keys};
 use super::update::update;
@@ -43,7 +43,10 @@ fn with_issue() -> super::state::App {
 #[test]
 fn check_runs_in_the_background_and_opens_the_panel() {
     let mut app = with_issue();
-    assert_eq!(keys(&mut app, "c"), vec![Effect::RunCheck { issue_id: 1 }]);
+    assert_eq!(
+        keys(&mut app, "c"),
+        vec![Effect::Check(CheckFx::Run { issue_id: 1 })]
+    );
     assert!(app.check.running);
     assert_eq!(app.status.message.as_deref(), Some("checking…"));
     // A second c while it runs starts nothing.
@@ -51,7 +54,10 @@ fn check_runs_in_the_background_and_opens_the_panel() {
     // A check that cannot start ends the running state.
     update(&mut app, Msg::CheckFailed("Check failed: x".into()));
     assert!(!app.check.running && app.status.error);
-    assert_eq!(keys(&mut app, "c"), vec![Effect::RunCheck { issue_id: 1 }]);
+    assert_eq!(
+        keys(&mut app, "c"),
+        vec![Effect::Check(CheckFx::Run { issue_id: 1 })]
+    );
     let problems = vec![
         problem(1, ProblemKind::MissingBlurb, None),
         problem(2, ProblemKind::TrackingParams, Some("https://e.example/2")),
@@ -79,10 +85,10 @@ fn check_runs_in_the_background_and_opens_the_panel() {
     let fx = keys(&mut app, "j a");
     assert_eq!(
         fx,
-        vec![Effect::ReplaceUrl {
+        vec![Effect::Check(CheckFx::ReplaceUrl {
             entry_id: 2,
             url: "https://e.example/2".into()
-        }]
+        })]
     );
     update(&mut app, Msg::UrlReplaced { entry_id: 2 });
     assert_eq!(app.check.problems.len(), 1);
@@ -113,7 +119,10 @@ fn export_dialog_counts_check_problems_and_c_checks_from_it() {
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(keys(&mut app, "c"), vec![Effect::RunCheck { issue_id: 1 }]);
+    assert_eq!(
+        keys(&mut app, "c"),
+        vec![Effect::Check(CheckFx::Run { issue_id: 1 })]
+    );
     assert!(app.overlay.is_none());
 }
 
@@ -149,7 +158,10 @@ fn archive_searches_as_you_type_and_jumps_to_inbox_links() {
     assert_eq!(app.screen, Screen::Archive);
     // Letters (even q, the quit key elsewhere) go into the box; each one searches.
     let fx = keys(&mut app, "q");
-    assert_eq!(fx, vec![Effect::Search { query: "q".into() }]);
+    assert_eq!(
+        fx,
+        vec![Effect::Archive(ArchiveFx::Search { query: "q".into() })]
+    );
     assert!(!app.quit);
     keys(&mut app, "backspace");
     let fx: Vec<Effect> = "kafka"
@@ -158,9 +170,9 @@ fn archive_searches_as_you_type_and_jumps_to_inbox_links() {
         .collect();
     assert_eq!(
         fx.last(),
-        Some(&Effect::Search {
+        Some(&Effect::Archive(ArchiveFx::Search {
             query: "kafka".into()
-        })
+        }))
     );
     // An answer to an older keystroke is dropped.
     update(
@@ -194,7 +206,7 @@ fn archive_searches_as_you_type_and_jumps_to_inbox_links() {
     let fx = keys(&mut app, "down enter");
     assert_eq!(app.screen, Screen::Inbox);
     assert_eq!(app.inbox.selected_id(), Some(2));
-    assert_eq!(fx, vec![Effect::LoadDetail(2)]);
+    assert_eq!(fx, vec![Effect::Inbox(InboxFx::LoadDetail(2))]);
     // Esc in the archive clears the query first, then leaves.
     keys(&mut app, "4 esc");
     assert!(app.archive.query.is_empty());

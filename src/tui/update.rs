@@ -1,15 +1,16 @@
 //! `update`: one message in, the state changed, effects out. Pure: no I/O, no clock, no
 //! terminal, so every key can be tested on plain data.
+//!
+//! Keys are resolved to actions through the keymap (first match in the chain of contexts)
+//! and routed to the owner: the overlay in front, else the screen. Each owner handles its
+//! keys in its own `keys.rs`; a key nobody binds does nothing.
 
 use super::action::Action;
-use super::archive::state as archive;
-use super::check::state as check;
-use super::effects::Effect;
+use super::effects::{AppFx, Effect, InboxFx, IssueFx};
 use super::help::state::HelpState;
-use super::inbox::keys as inbox;
-use super::issue::state as issue;
 use super::keymap::Key;
 use super::state::{App, Msg, Overlay, Screen};
+use super::{archive, check, dialog, editor, export, help, inbox, issue, preview};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -24,7 +25,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.now = now;
             vec![]
         }
-        Msg::PollChanges => vec![Effect::CheckDataVersion],
+        Msg::PollChanges => vec![AppFx::CheckDataVersion.into()],
         Msg::DataChanged => reload_all(app),
         Msg::InboxLoaded { rows, complete } => {
             app.inbox.set_rows(rows, complete);
@@ -43,7 +44,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::IssueLoaded { issue, issues } => {
             app.issue.set_issue(issue.map(|b| *b), issues);
-            issue::preview_effect(app)
+            preview::keys::render(app)
         }
         Msg::Preview(text) => {
             app.preview.text = text;
@@ -73,29 +74,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.inbox.fetching.remove(&id);
             app.status.fetch_done += 1;
             app.status.fetch_failed += usize::from(!ok);
-            let mut fx = vec![Effect::LoadRows(vec![id])];
+            let mut fx = vec![InboxFx::LoadRows(vec![id]).into()];
             if app.inbox.selected_id() == Some(id) {
-                fx.push(Effect::LoadDetail(id));
+                fx.push(InboxFx::LoadDetail(id).into());
             }
             fx
         }
         Msg::FetchFinished => {
-            if app.status.fetching() == 0 {
-                let (n, failed) = (app.status.fetch_total, app.status.fetch_failed);
-                app.status.fetch_total = 0;
-                app.status.fetch_done = 0;
-                app.status.fetch_failed = 0;
-                app.inbox.fetching.clear();
-                if n > 0 && app.status.message.is_none() {
-                    let s = if n == 1 { "" } else { "s" };
-                    match failed {
-                        0 => app.status.info(format!("Fetched {n} link{s}")),
-                        f => app
-                            .status
-                            .error(format!("Fetched {n} link{s}: {f} failed (✗ in the list)")),
-                    }
-                }
-            }
+            app.status.fetches_finished(&mut app.inbox.fetching);
             vec![]
         }
         Msg::ExternalEdited { field, text } => match &mut app.editor {
@@ -103,7 +89,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             None => vec![],
         },
         Msg::Checked { issue_id, problems } => {
-            check::on_result(app, issue_id, problems);
+            check::state::on_result(app, issue_id, problems);
             vec![]
         }
         Msg::CheckFailed(m) => {
@@ -112,12 +98,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::UrlReplaced { entry_id } => {
-            check::on_url_replaced(app, entry_id);
+            check::state::on_url_replaced(app, entry_id);
             app.status.info("Link replaced with the suggested URL");
             vec![]
         }
         Msg::SearchResults { query, hits } => {
-            archive::on_results(app, query, hits);
+            archive::state::on_results(app, query, hits);
             vec![]
         }
         Msg::Saved => {
@@ -139,31 +125,36 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 /// Another process wrote: read the inbox and the issue shown again. The inbox keeps its
 /// selection (by id) and filter (`InboxState::set_rows`); the issue its cursor.
 fn reload_all(app: &App) -> Vec<Effect> {
-    let mut fx = vec![
-        Effect::LoadInbox {
+    let mut fx: Vec<Effect> = vec![
+        InboxFx::Load {
             all: app.inbox.show_all,
             limit: None,
-        },
-        Effect::LoadIssue(app.issue.issue.as_ref().map(|i| i.number)),
+        }
+        .into(),
+        IssueFx::Load(app.issue.issue.as_ref().map(|i| i.number)).into(),
     ];
     // The selected link itself may have changed (a fetch by `feed pull`).
-    fx.extend(app.inbox.selected_id().map(Effect::LoadDetail));
+    fx.extend(
+        app.inbox
+            .selected_id()
+            .map(|id| InboxFx::LoadDetail(id).into()),
+    );
     fx
 }
 
 fn detail_of_selection(app: &App) -> Vec<Effect> {
     match app.inbox.selected_id() {
         Some(id) if app.inbox.detail.as_ref().map(|d| d.id) != Some(id) => {
-            vec![Effect::LoadDetail(id)]
+            vec![InboxFx::LoadDetail(id).into()]
         }
         _ => vec![],
     }
 }
 
 fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
-    match (&mut app.overlay, app.screen) {
-        (Some(Overlay::Prompt(p)), _) => {
-            p.text.push_str(&text.replace(['\r', '\n'], " "));
+    match (&app.overlay, app.screen) {
+        (Some(Overlay::Prompt(_)), _) => {
+            dialog::keys::on_prompt_paste(app, text);
             vec![]
         }
         (Some(_), _) => vec![],
@@ -181,64 +172,57 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
             vec![]
         }
         // Pasting URLs anywhere else adds them: the quickest capture there is.
-        (None, _) => inbox::on_prompt_confirm(app, text),
+        (None, _) => inbox::keys::on_prompt_confirm(app, text),
     }
 }
 
 /// Marks the status "saving…" when a write is on its way; `Msg::Saved` clears it.
 fn mark_unsaved(app: &mut App, fx: Vec<Effect>) -> Vec<Effect> {
-    if fx.iter().any(is_write) {
+    if fx.iter().any(Effect::writes) {
         app.status.unsaved = true;
     }
     fx
-}
-
-fn is_write(e: &Effect) -> bool {
-    matches!(
-        e,
-        Effect::SaveEntry { .. }
-            | Effect::SaveSponsor { .. }
-            | Effect::SaveIntro { .. }
-            | Effect::SetLinkState(..)
-            | Effect::PlaceLink { .. }
-            | Effect::MoveEntry { .. }
-            | Effect::MoveEntryTo { .. }
-            | Effect::MoveSection { .. }
-            | Effect::RemoveEntry(_)
-            | Effect::ReplaceUrl { .. }
-    )
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // A message stays until the next key: it was read by then.
     app.status.message = None;
     let action = app.keymap.resolve(&app.chain(), Key::from_event(&key));
-    let fx = dispatch(app, action, key);
+    let fx = route(app, action, key);
     mark_unsaved(app, fx)
 }
 
-fn dispatch(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
-    if app.overlay.is_some() {
-        return on_overlay(app, action, key);
-    }
-    if action == Some(Action::Help) {
-        let title = match app.screen {
-            Screen::Inbox => "Inbox",
-            Screen::Issue => "Issue",
-            Screen::Editor => "Editor",
-            Screen::Preview => "Preview",
-            Screen::Archive => "Archive",
+/// The overlay in front owns the key; else help and quit work everywhere; else the screen.
+fn route(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
+    if let Some(overlay) = &mut app.overlay {
+        return match overlay {
+            Overlay::Help(h) => {
+                match action {
+                    Some(Action::Back) => app.overlay = None,
+                    Some(a) => {
+                        help::keys::on_action(h, a);
+                    }
+                    None => {}
+                }
+                vec![]
+            }
+            Overlay::Prompt(_) => dialog::keys::on_prompt(app, action, key),
+            Overlay::Confirm(_) => dialog::keys::on_confirm(app, action),
+            Overlay::Export(_) => export::keys::on_key(app, action),
+            Overlay::Picker(_) => action.map_or_else(Vec::new, |a| issue::keys::on_picker(app, a)),
+            Overlay::Check => action.map_or_else(Vec::new, |a| check::keys::on_action(app, a)),
         };
-        app.overlay = Some(Overlay::Help(HelpState::new(
-            title,
-            &app.keymap,
-            &app.screen_chain(),
-        )));
-        return vec![];
     }
-    if action == Some(Action::Quit) {
-        app.quit = true;
-        return vec![];
+    match action {
+        Some(Action::Help) => {
+            open_help(app);
+            return vec![];
+        }
+        Some(Action::Quit) => {
+            app.quit = true;
+            return vec![];
+        }
+        _ => {}
     }
     let ch = match key.code {
         KeyCode::Char(c)
@@ -252,27 +236,11 @@ fn dispatch(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect>
     };
     let backspace = key.code == KeyCode::Backspace;
     match app.screen {
-        Screen::Inbox if app.inbox.filtering => inbox::filter_input(app, action, ch, backspace),
-        Screen::Archive => archive::on_input(app, action, ch, backspace),
-        Screen::Editor => match action {
-            Some(Action::Back) => {
-                app.editor = None;
-                app.screen = app.prev_screen;
-                vec![Effect::LoadIssue(
-                    app.issue.issue.as_ref().map(|i| i.number),
-                )]
-            }
-            Some(a) => app
-                .editor
-                .as_mut()
-                .map(|e| e.on_action(a))
-                .unwrap_or_default(),
-            None => app
-                .editor
-                .as_mut()
-                .map(|e| e.on_key(key))
-                .unwrap_or_default(),
-        },
+        Screen::Inbox if app.inbox.filtering => {
+            inbox::keys::filter_input(app, action, ch, backspace)
+        }
+        Screen::Archive => archive::keys::on_input(app, action, ch, backspace),
+        Screen::Editor => editor::keys::on_key(app, action, key),
         _ => match action {
             Some(a) => on_screen_action(app, a),
             None => vec![],
@@ -280,6 +248,22 @@ fn dispatch(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect>
     }
 }
 
+fn open_help(app: &mut App) {
+    let title = match app.screen {
+        Screen::Inbox => "Inbox",
+        Screen::Issue => "Issue",
+        Screen::Editor => "Editor",
+        Screen::Preview => "Preview",
+        Screen::Archive => "Archive",
+    };
+    app.overlay = Some(Overlay::Help(HelpState::new(
+        title,
+        &app.keymap,
+        &app.screen_chain(),
+    )));
+}
+
+/// Actions that switch screens work on every list screen; the rest belong to the screen.
 fn on_screen_action(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::ShowInbox => {
@@ -295,7 +279,7 @@ fn on_screen_action(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![];
         }
         Action::Check if matches!(app.screen, Screen::Issue | Screen::Preview) => {
-            return check::start(app);
+            return check::keys::start(app);
         }
         Action::ShowPreview => {
             app.prev_screen = if app.screen == Screen::Preview {
@@ -304,85 +288,14 @@ fn on_screen_action(app: &mut App, action: Action) -> Vec<Effect> {
                 app.screen
             };
             app.screen = Screen::Preview;
-            return issue::preview_effect(app);
+            return preview::keys::render(app);
         }
         _ => {}
     }
     match app.screen {
-        Screen::Inbox => inbox::on_action(app, action),
-        // Esc always backs out: from the issue to the inbox.
-        Screen::Issue if action == Action::Back => {
-            app.screen = Screen::Inbox;
-            vec![]
-        }
-        Screen::Issue => issue::on_action(app, action),
-        Screen::Preview => {
-            let page = app.size.1.saturating_sub(4) as usize;
-            match action {
-                Action::Back => app.screen = app.prev_screen,
-                Action::PreviewFormat | Action::Export => return issue::on_action(app, action),
-                a => {
-                    app.preview.on_action(a, page);
-                }
-            }
-            vec![]
-        }
+        Screen::Inbox => inbox::keys::on_action(app, action),
+        Screen::Issue => issue::keys::on_action(app, action),
+        Screen::Preview => preview::keys::on_action(app, action),
         Screen::Editor | Screen::Archive => vec![],
     }
-}
-
-fn on_overlay(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
-    let Some(overlay) = &mut app.overlay else {
-        return vec![];
-    };
-    match overlay {
-        Overlay::Help(h) => match action {
-            Some(Action::Back) => app.overlay = None,
-            Some(a) => h.on_action(a),
-            None => {}
-        },
-        Overlay::Prompt(p) => match action {
-            Some(Action::Back) => app.overlay = None,
-            Some(Action::Confirm) => {
-                let text = std::mem::take(&mut p.text);
-                app.overlay = None;
-                return inbox::on_prompt_confirm(app, &text);
-            }
-            _ => match key.code {
-                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    p.text.push(c)
-                }
-                KeyCode::Backspace => {
-                    p.text.pop();
-                }
-                _ => {}
-            },
-        },
-        Overlay::Picker(_) => return issue::on_picker(app, action.unwrap_or(Action::Help)),
-        Overlay::Check => return check::on_action(app, action.unwrap_or(Action::Help)),
-        Overlay::Export(x) => match action {
-            Some(Action::Back) => app.overlay = None,
-            Some(Action::Check) => {
-                app.overlay = None;
-                return check::start(app);
-            }
-            Some(a) => {
-                if let Some(effect) = x.on_action(a) {
-                    app.overlay = None;
-                    return vec![effect];
-                }
-            }
-            None => {}
-        },
-        Overlay::Confirm(c) => match action {
-            Some(Action::Back) => app.overlay = None,
-            Some(Action::Confirm) => {
-                let id = c.issue_id;
-                app.overlay = None;
-                return vec![Effect::Publish(id)];
-            }
-            _ => {}
-        },
-    }
-    vec![]
 }

@@ -4,11 +4,11 @@
 use super::action::Action;
 use super::state::{App, Overlay, Screen};
 use super::theme::Theme;
-use super::{archive, check, editor, export, help, inbox, issue, preview, status};
+use super::{archive, check, dialog, editor, export, help, inbox, issue, preview, status};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let theme = Theme::new(app.color);
@@ -55,37 +55,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
             check::view::draw(&app.check, issue, &hint, frame, body, &theme)
         }
         Some(Overlay::Picker(p)) => issue::view::draw_picker(p, frame, body, &theme),
-        Some(Overlay::Prompt(p)) => {
-            let area = popup(body, 70, 5);
-            let text = vec![
-                Line::from(p.label.clone()),
-                Line::from(vec![
-                    Span::raw(p.text.clone()),
-                    Span::styled("▏", theme.focus),
-                ]),
-            ];
-            boxed(
-                frame,
-                area,
-                " Add ",
-                Paragraph::new(text).wrap(Wrap { trim: false }),
-                &theme,
-            );
-        }
-        Some(Overlay::Confirm(c)) => {
-            let area = popup(body, 60, 4);
-            let text = vec![
-                Line::from(c.question.clone()),
-                Line::from(Span::styled("y / enter: yes · n / esc: no", theme.dim)),
-            ];
-            boxed(
-                frame,
-                area,
-                " Confirm ",
-                Paragraph::new(text).wrap(Wrap { trim: false }),
-                &theme,
-            );
-        }
+        Some(Overlay::Prompt(p)) => dialog::view::draw_prompt(p, frame, body, &theme),
+        Some(Overlay::Confirm(c)) => dialog::view::draw_confirm(c, frame, body, &theme),
         None => {}
     }
 }

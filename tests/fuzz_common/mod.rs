@@ -114,15 +114,10 @@ pub fn check_export(exporter: &Exporter, issue: &Issue) -> Result<Vec<String>, S
 
 /// Row counts of everything an issue load may write.
 pub fn counts(store: &Store) -> Vec<i64> {
-    ["issues", "sections", "entries", "links"]
-        .iter()
-        .map(|t| {
-            store
-                .conn()
-                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
-                .unwrap_or(-1)
-        })
-        .collect()
+    match store.table_counts() {
+        Ok(c) => vec![c.issues, c.sections, c.entries, c.links],
+        Err(_) => vec![-1; 4],
+    }
 }
 
 /// Issue file text → parse → load into an in-memory store holding a seed draft (#1, so the

@@ -1,9 +1,11 @@
-//! Builds a published archive straight in SQL, so search and aging can be tested and
-//! benchmarked at size without going through the compose API.
+//! Builds a published archive through the store's bulk paths (an issue plan per issue, one
+//! batch of inbox links), so search and aging can be tested and benchmarked at size.
 #![allow(dead_code)]
 
+use roundup::model::{
+    Credit, EntryPlan, IssuePlan, NewEntry, NewLink, PlannedLink, SectionPlan, SectionStyle,
+};
 use roundup::store::Store;
-use rusqlite::params;
 
 /// Deterministic word picker.
 pub struct Rng(pub u64);
@@ -61,76 +63,88 @@ pub const PUBS: &[&str] = &[
     "Google",
 ];
 
-/// Inserts a published issue `number` with `entries` article entries; returns the link ids.
-pub fn published_issue(store: &Store, number: i64, entries: usize, rng: &mut Rng) -> Vec<i64> {
-    let c = store.conn();
-    c.execute(
-        "INSERT INTO issues (number, title, date, status, created_at, updated_at) \
-         VALUES (?1, ?2, '2020-01-01', 'published', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')",
-        params![number, format!("SRE Weekly Issue #{number}")],
-    )
-    .unwrap();
-    let issue = c.last_insert_rowid();
-    c.execute(
-        "INSERT INTO sections (issue_id, heading, style, position) VALUES (?1, 'Articles', 'articles', 0)",
-        [issue],
-    )
-    .unwrap();
-    let section = c.last_insert_rowid();
-    let mut ids = Vec::new();
+/// A draft `number` with `entries` article entries, loaded through the store's bulk path
+/// (one transaction); returns the link ids in entry order.
+pub fn draft_issue(store: &mut Store, number: i64, entries: usize, rng: &mut Rng) -> Vec<i64> {
+    let mut planned = Vec::new();
     for pos in 0..entries {
         let (a, b, d) = (rng.pick(WORDS), rng.pick(WORDS), rng.pick(WORDS));
-        let who = rng.pick(PEOPLE);
-        let publication = rng.pick(PUBS);
+        let who = rng.pick(PEOPLE).to_string();
+        let publication = rng.pick(PUBS).to_string();
         let url = format!("https://example.com/{number}/{pos}/{a}-{b}");
-        c.execute(
-            "INSERT INTO links (url, canonical_url, title, authors, publication, state, added_at) \
-             VALUES (?1, ?1, ?2, ?3, ?4, 'used', '2020-01-01T00:00:00Z')",
-            params![
-                url,
-                format!("The {a} of {b}"),
-                format!("[\"{who}\"]"),
-                publication
-            ],
-        )
-        .unwrap();
-        let link = c.last_insert_rowid();
-        c.execute(
-            "INSERT INTO entries (section_id, link_id, position, blurb, quotes, authors, publication, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '2020-01-01T00:00:00Z')",
-            params![
-                section,
-                link,
-                pos as i64,
-                format!("A piece about {a} and {d}, with lessons on {b}."),
-                format!("[\"When the {d} failed, the {b} followed.\"]"),
-                format!("[\"{who}\"]"),
-                publication
-            ],
-        )
-        .unwrap();
-        ids.push(link);
+        let credit = Credit {
+            authors: vec![who],
+            publication: Some(publication),
+            via: None,
+        };
+        planned.push(EntryPlan {
+            link: PlannedLink {
+                canonical: store.canonical(&url).unwrap(),
+                link: NewLink {
+                    url,
+                    title: Some(format!("The {a} of {b}")),
+                    authors: credit.authors.clone(),
+                    publication: credit.publication.clone(),
+                    added_at: Some("2020-01-01T00:00:00Z".into()),
+                    ..Default::default()
+                },
+            },
+            entry: NewEntry {
+                blurb: format!("A piece about {a} and {d}, with lessons on {b}."),
+                quotes: vec![format!("When the {d} failed, the {b} followed.")],
+                credit,
+                ..Default::default()
+            },
+        });
     }
+    let plan = IssuePlan {
+        number,
+        title: format!("SRE Weekly Issue #{number}"),
+        date: Some("2020-01-01".into()),
+        intro: None,
+        sponsor: None,
+        sections: vec![SectionPlan {
+            heading: "Articles".into(),
+            style: SectionStyle::Articles,
+            entries: planned,
+        }],
+    };
+    let id = store.load_issue_plan(&plan).unwrap();
+    let issue = store.issue_by_id(id).unwrap();
+    issue.sections[0]
+        .entries
+        .iter()
+        .map(|e| e.link_id)
+        .collect()
+}
+
+/// `draft_issue`, published.
+pub fn published_issue(store: &mut Store, number: i64, entries: usize, rng: &mut Rng) -> Vec<i64> {
+    let ids = draft_issue(store, number, entries, rng);
+    roundup::compose::publish(store, number).unwrap();
     ids
 }
 
 /// 500 published issues of 20 entries, plus `inbox` unrelated inbox links.
-pub fn big_archive(store: &Store, issues: i64, inbox: usize) {
+pub fn big_archive(store: &mut Store, issues: i64, inbox: usize) {
     let mut rng = Rng(42);
-    store.conn().execute_batch("BEGIN").unwrap();
     for n in 1..=issues {
         published_issue(store, n, 20, &mut rng);
     }
-    for i in 0..inbox {
-        let (a, b) = (rng.pick(WORDS), rng.pick(WORDS));
-        let url = format!("https://inbox.example/{i}/{a}");
-        store
-            .conn()
-            .execute(
-                "INSERT INTO links (url, canonical_url, title, added_at) VALUES (?1, ?1, ?2, '2026-01-01T00:00:00Z')",
-                params![url, format!("Notes on {a} and {b}")],
-            )
-            .unwrap();
-    }
-    store.conn().execute_batch("COMMIT").unwrap();
+    let links: Vec<PlannedLink> = (0..inbox)
+        .map(|i| {
+            let (a, b) = (rng.pick(WORDS), rng.pick(WORDS));
+            let url = format!("https://inbox.example/{i}/{a}");
+            PlannedLink {
+                canonical: store.canonical(&url).unwrap(),
+                link: NewLink {
+                    url,
+                    title: Some(format!("Notes on {a} and {b}")),
+                    added_at: Some("2026-01-01T00:00:00Z".into()),
+                    ..Default::default()
+                },
+            }
+        })
+        .collect();
+    store.add_batch(&[], &links).unwrap();
 }

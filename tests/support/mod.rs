@@ -1,4 +1,7 @@
 //! Test support shared by integration tests and benches.
 pub mod archive;
+pub mod http;
+pub mod pages;
 pub mod props;
+pub mod pty;
 pub mod tui;

@@ -10,6 +10,7 @@ use roundup::tui::app::{start, step};
 use roundup::tui::keymap::Key;
 use roundup::tui::runner::Runner;
 use roundup::tui::state::{App, Msg};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 pub struct Harness {
@@ -25,8 +26,21 @@ impl Harness {
     /// exports written into the temporary directory.
     pub fn open(w: u16, h: u16, fill: impl FnOnce(&Store), config: Option<&str>) -> Harness {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("t.db")).unwrap();
-        fill(&store);
+        let db = dir.path().join("t.db");
+        fill(&Store::open(&db).unwrap());
+        Harness::open_at(dir, &db, w, h, config)
+    }
+
+    /// The TUI on the database at `db` (which other processes may share), with `dir` kept
+    /// for the config directory and exports.
+    pub fn open_at(
+        dir: tempfile::TempDir,
+        db: &Path,
+        w: u16,
+        h: u16,
+        config: Option<&str>,
+    ) -> Harness {
+        let store = Store::open(db).unwrap();
         let cfg = dir.path().join("config");
         std::fs::create_dir_all(&cfg).unwrap();
         if let Some(text) = config {
@@ -70,6 +84,32 @@ impl Harness {
                 KeyCode::Char(c),
                 KeyModifiers::NONE,
             )));
+        }
+    }
+
+    pub fn key(&mut self, code: KeyCode) {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    /// What the real loop does between keys: background results, then the reload tick
+    /// (another process's writes).
+    pub fn tick(&mut self) {
+        for m in self.runner.poll() {
+            self.send(m);
+        }
+        self.send(Msg::PollChanges);
+    }
+
+    /// Ticks until no background work is left.
+    pub fn settle(&mut self) {
+        let t0 = Instant::now();
+        loop {
+            self.tick();
+            if !self.runner.busy() {
+                break;
+            }
+            assert!(t0.elapsed() < Duration::from_secs(20), "reads never ended");
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 

@@ -10,25 +10,12 @@ mod jsonld;
 mod meta;
 mod title;
 
-use crate::capture::canonical::tidy_host;
+use crate::model::canonical::tidy_host;
 use scraper::{ElementRef, Html, Selector};
-use serde::{Deserialize, Serialize};
 
+pub use crate::model::PageMeta;
 pub use authors::{clean_author, split_authors};
 pub use tidy as tidy_text;
-
-/// What a fetch learns about a page.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PageMeta {
-    pub title: Option<String>,
-    pub authors: Vec<String>,
-    pub publication: Option<String>,
-    pub description: Option<String>,
-    /// As found on the page (ISO 8601 when the page says so).
-    pub published: Option<String>,
-    /// Where the request ended after redirects; set by the fetcher, not by `extract`.
-    pub final_url: Option<String>,
-}
 
 /// Everything the field rules look at, parsed once.
 pub(crate) struct Page<'a> {

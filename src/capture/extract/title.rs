@@ -1,7 +1,7 @@
 //! The page title: declared titles first, then `<title>` without the site name around it.
 
 use super::{Page, element_text, select, tidy};
-use crate::capture::canonical::tidy_host;
+use crate::model::canonical::tidy_host;
 
 /// Separators sites put between the article title and their own name.
 const SEPARATORS: &[&str] = &[

@@ -1,8 +1,8 @@
 //! Netscape bookmark files, as every browser exports them: `<DT><A HREF=… ADD_DATE=…>title</A>`.
 
 use super::{Format, ImportError, Plan, clean, line_of};
-use crate::capture::canonical::CanonicalOptions;
 use crate::model::NewLink;
+use crate::model::canonical::CanonicalOptions;
 use chrono::{DateTime, SecondsFormat};
 use scraper::{Html, Selector};
 

@@ -1,8 +1,8 @@
 //! A saved RSS, Atom or JSON Feed file: its items go to the inbox.
 
 use super::{Format, ImportError, Plan, clean};
-use crate::capture::canonical::CanonicalOptions;
 use crate::model::NewLink;
+use crate::model::canonical::CanonicalOptions;
 use chrono::SecondsFormat;
 
 pub(crate) fn plan(content: &str, opts: &CanonicalOptions) -> Result<Plan, ImportError> {

@@ -10,9 +10,9 @@ mod feedfile;
 mod opml;
 mod text;
 
-use crate::capture::canonical::{CanonicalOptions, canonicalize};
-use crate::model::NewLink;
-use crate::store::{AddOutcome, Store, StoreError};
+use crate::model::canonical::{CanonicalOptions, canonicalize};
+use crate::model::{NewFeed, NewLink, PlannedLink};
+use crate::store::{Store, StoreError};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,16 +58,9 @@ pub struct Invalid {
 /// What an importer found in a file, before anything is written.
 #[derive(Debug, Default)]
 pub(crate) struct Plan {
-    pub links: Vec<(String, NewLink)>,
-    pub feeds: Vec<PlannedFeed>,
+    pub links: Vec<PlannedLink>,
+    pub feeds: Vec<NewFeed>,
     pub invalid: Vec<Invalid>,
-}
-
-#[derive(Debug)]
-pub(crate) struct PlannedFeed {
-    pub url: String,
-    pub title: Option<String>,
-    pub site_url: Option<String>,
 }
 
 /// What an import did.
@@ -107,7 +100,7 @@ impl Plan {
     /// Adds a link if `url` is an http(s) URL, else records it as invalid at `at`.
     pub fn push_link(&mut self, at: impl Fn() -> String, link: NewLink, opts: &CanonicalOptions) {
         match canonicalize(&link.url, opts) {
-            Ok(c) => self.links.push((c, link)),
+            Ok(canonical) => self.links.push(PlannedLink { canonical, link }),
             Err(e) => self.invalid.push(Invalid {
                 at: at(),
                 reason: e.to_string(),
@@ -172,39 +165,16 @@ pub fn import(store: &mut Store, bytes: &[u8]) -> Result<ImportSummary, ImportEr
 }
 
 fn write_plan(store: &mut Store, plan: Plan) -> Result<ImportSummary, ImportError> {
-    let mut summary = ImportSummary {
+    let counts = store.add_batch(&plan.feeds, &plan.links)?;
+    Ok(ImportSummary {
+        format: None,
+        added: counts.added.len(),
+        duplicates: counts.duplicates,
         invalid: plan.invalid,
-        ..Default::default()
-    };
-    store.transaction(|tx| {
-        for feed in &plan.feeds {
-            let (_, added) = crate::store::insert_feed_on(
-                tx,
-                &feed.url,
-                feed.title.as_deref(),
-                feed.site_url.as_deref(),
-            )?;
-            if added {
-                summary.feeds_added += 1;
-            } else {
-                summary.feeds_existing += 1;
-            }
-        }
-        crate::store::with_bulk_link_indexing(tx, || {
-            for (canonical, link) in &plan.links {
-                match crate::store::insert_link_on(tx, link, canonical)? {
-                    AddOutcome::Added(id) => {
-                        summary.added += 1;
-                        summary.added_ids.push(id);
-                    }
-                    AddOutcome::Duplicate(_) => summary.duplicates += 1,
-                }
-            }
-            Ok(())
-        })?;
-        Ok(())
-    })?;
-    Ok(summary)
+        feeds_added: counts.feeds_added,
+        feeds_existing: counts.feeds_existing,
+        added_ids: counts.added,
+    })
 }
 
 /// 1-based line number of byte offset `pos` in `text`.

@@ -1,7 +1,8 @@
 //! OPML subscription lists: every `<outline xmlUrl=…>` becomes a feed subscription.
 
-use super::{Format, ImportError, Invalid, Plan, PlannedFeed, clean};
-use crate::capture::canonical::parse_http_url;
+use super::{Format, ImportError, Invalid, Plan, clean};
+use crate::model::NewFeed;
+use crate::model::canonical::parse_http_url;
 
 fn broken(at: String, reason: impl Into<String>) -> ImportError {
     ImportError::Broken {
@@ -44,7 +45,7 @@ pub(crate) fn plan(content: &str) -> Result<Plan, ImportError> {
         };
         let line = doc.text_pos_at(outline.range().start).row;
         match parse_http_url(xml_url) {
-            Ok(url) => plan.feeds.push(PlannedFeed {
+            Ok(url) => plan.feeds.push(NewFeed {
                 url: url.to_string(),
                 title: outline
                     .attribute("title")

@@ -1,8 +1,8 @@
 //! Plain lists of URLs: one per line, optionally followed by a title; `#` starts a comment.
 
 use super::{Format, ImportError, Plan, clean};
-use crate::capture::canonical::CanonicalOptions;
 use crate::model::NewLink;
+use crate::model::canonical::CanonicalOptions;
 
 pub(crate) fn plan(content: &str, opts: &CanonicalOptions) -> Result<Plan, ImportError> {
     let mut plan = Plan::default();

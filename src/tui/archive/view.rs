@@ -30,7 +30,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(block, list);
     let w = inner.width as usize;
     let page = page_rows(app.size).min((inner.height as usize / 2).max(1));
-    let offset = st.selected.saturating_sub(page.saturating_sub(1));
+    let offset = st.cursor.selected.saturating_sub(page.saturating_sub(1));
     let mut lines = Vec::new();
     if st.hits.is_empty() {
         let msg = if st.query.trim().is_empty() {
@@ -43,7 +43,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         lines.push(Line::from(Span::styled(msg, theme.dim)));
     }
     for (i, hit) in st.hits.iter().enumerate().skip(offset).take(page) {
-        let style = if i == st.selected {
+        let style = if i == st.cursor.selected {
             theme.selected
         } else {
             theme.normal

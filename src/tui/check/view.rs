@@ -42,7 +42,7 @@ pub fn draw(
     // (problem index, line): a problem with a suggestion takes two lines.
     let mut lines: Vec<(usize, Line)> = Vec::new();
     for (i, p) in st.problems.iter().enumerate() {
-        let selected = i == st.selected;
+        let selected = i == st.cursor.selected;
         let (mark, mark_style) = match p.severity {
             Severity::Error => ("✗", theme.error),
             Severity::Warning => ("!", theme.warn),
@@ -74,7 +74,7 @@ pub fn draw(
     // Scroll so the selected problem's first line is on screen.
     let first = lines
         .iter()
-        .position(|(i, _)| *i == st.selected)
+        .position(|(i, _)| *i == st.cursor.selected)
         .unwrap_or(0);
     let skip = first.saturating_sub(rows.saturating_sub(2));
     let mut body: Vec<Line> = if st.problems.is_empty() {

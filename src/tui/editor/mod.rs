@@ -1,3 +1,5 @@
 pub mod field;
+pub mod keys;
+pub mod run;
 pub mod state;
 pub mod view;

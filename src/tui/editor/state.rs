@@ -1,12 +1,9 @@
-//! The entry editor (also used for the sponsor and the intro): text areas for each field,
-//! credit autocomplete, disclosure toggles. Every change produces a save effect at once, so
-//! what the screen shows is what the database holds.
+//! The entry editor's state (also used for the sponsor and the intro): text areas for each
+//! field, credit suggestions, disclosure toggles. Every change produces a save effect at
+//! once, so what the screen shows is what the database holds. Its keys are in `keys.rs`.
 
 use crate::model::{Credit, Entry, Issue, Sponsor};
-use crate::store::CreditKind;
-use crate::tui::action::Action;
-use crate::tui::effects::{Effect, EntryEdit};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::tui::effects::{EditorFx, Effect, EntryEdit};
 
 pub use super::field::{Field, Role};
 
@@ -118,11 +115,11 @@ impl EditorState {
         self
     }
 
-    fn has_disclosures(&self) -> bool {
+    pub(super) fn has_disclosures(&self) -> bool {
         matches!(self.target, Target::Entry(_))
     }
 
-    fn stops(&self) -> usize {
+    pub(super) fn stops(&self) -> usize {
         self.fields.len() + usize::from(self.has_disclosures())
     }
 
@@ -145,7 +142,7 @@ impl EditorState {
     /// The write that makes the database match the screen.
     pub fn save_effect(&self) -> Effect {
         match self.target {
-            Target::Entry(entry_id) => Effect::SaveEntry {
+            Target::Entry(entry_id) => EditorFx::SaveEntry {
                 entry_id,
                 edit: EntryEdit {
                     title: self.opt(Role::Title),
@@ -170,7 +167,7 @@ impl EditorState {
                         .collect(),
                 },
             },
-            Target::Sponsor(issue_id) => Effect::SaveSponsor {
+            Target::Sponsor(issue_id) => EditorFx::SaveSponsor {
                 issue_id,
                 sponsor: self.opt(Role::SponsorName).map(|name| Sponsor {
                     name,
@@ -178,45 +175,20 @@ impl EditorState {
                     message: self.opt(Role::SponsorMessage),
                 }),
             },
-            Target::Intro(issue_id) => Effect::SaveIntro {
+            Target::Intro(issue_id) => EditorFx::SaveIntro {
                 issue_id,
                 intro: self.opt(Role::Intro),
             },
         }
+        .into()
     }
 
-    fn renumber_quotes(&mut self) {
+    pub(super) fn renumber_quotes(&mut self) {
         let mut i = 0;
         for f in &mut self.fields {
             if let Role::Quote(_) = f.role {
                 f.role = Role::Quote(i);
                 i += 1;
-            }
-        }
-    }
-
-    /// Credit autocomplete: the prefix being typed in the focused credit field.
-    fn suggest_effect(&mut self) -> Vec<Effect> {
-        self.sugg_idx = 0;
-        match self.focused() {
-            Some(f) if f.role.credit() => {
-                let text = f.text();
-                let prefix = text.rsplit(',').next().unwrap_or("").trim().to_string();
-                if prefix.is_empty() {
-                    self.suggestions.clear();
-                    vec![]
-                } else {
-                    let kind = match f.role {
-                        Role::Authors => CreditKind::Author,
-                        Role::Publication => CreditKind::Publication,
-                        _ => CreditKind::Via,
-                    };
-                    vec![Effect::Suggest { kind, prefix }]
-                }
-            }
-            _ => {
-                self.suggestions.clear();
-                vec![]
             }
         }
     }
@@ -228,85 +200,6 @@ impl EditorState {
             return vec![self.save_effect()];
         }
         vec![]
-    }
-
-    pub fn on_action(&mut self, action: Action) -> Vec<Effect> {
-        let fx = self.on_action_inner(action);
-        self.refresh_cursors();
-        fx
-    }
-
-    fn on_action_inner(&mut self, action: Action) -> Vec<Effect> {
-        match action {
-            Action::NextField | Action::PrevField => {
-                let n = self.stops();
-                self.focus = if action == Action::NextField {
-                    (self.focus + 1) % n
-                } else {
-                    (self.focus + n - 1) % n
-                };
-                self.suggestions.clear();
-                vec![]
-            }
-            Action::AddQuote if self.has_disclosures() => {
-                let at = self
-                    .fields
-                    .iter()
-                    .rposition(|f| matches!(f.role, Role::Quote(_) | Role::Blurb))
-                    .map_or(0, |p| p + 1);
-                self.fields.insert(at, Field::new(Role::Quote(0), ""));
-                self.renumber_quotes();
-                self.focus = at;
-                vec![]
-            }
-            Action::DeleteQuote => {
-                if matches!(self.focused().map(|f| f.role), Some(Role::Quote(_))) {
-                    self.fields.remove(self.focus);
-                    self.renumber_quotes();
-                    self.focus = self.focus.saturating_sub(1);
-                    return vec![self.save_effect()];
-                }
-                vec![]
-            }
-            Action::ExternalEditor => match self.focused() {
-                Some(f) => vec![Effect::ExternalEdit {
-                    field: self.focus,
-                    text: f.text(),
-                }],
-                None => vec![],
-            },
-            Action::Complete => self.complete(),
-            Action::ToggleDisclosure => self.toggle_disclosure(),
-            _ => vec![],
-        }
-    }
-
-    fn complete(&mut self) -> Vec<Effect> {
-        let Some(s) = self.suggestions.get(self.sugg_idx).cloned() else {
-            return vec![];
-        };
-        let Some(f) = self.fields.get_mut(self.focus) else {
-            return vec![];
-        };
-        let text = f.text();
-        let head = match text.rfind(',') {
-            Some(p) => format!("{}, ", text[..p].trim_end()),
-            None => String::new(),
-        };
-        let role = f.role;
-        *f = Field::new(role, &format!("{head}{s}"));
-        self.sugg_idx = (self.sugg_idx + 1) % self.suggestions.len().max(1);
-        vec![self.save_effect()]
-    }
-
-    fn toggle_disclosure(&mut self) -> Vec<Effect> {
-        match self.disclosures.get_mut(self.disc_sel) {
-            Some(d) => {
-                d.1 = !d.1;
-                vec![self.save_effect()]
-            }
-            None => vec![],
-        }
     }
 
     /// Past credits arrive. The entry's own text was just written through, so the token being
@@ -329,48 +222,6 @@ impl EditorState {
             }
         }
     }
-
-    /// A key the keymap did not claim: typing into the focused field.
-    pub fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        if self.focus >= self.fields.len() {
-            let n = self.disclosures.len();
-            match key.code {
-                KeyCode::Up | KeyCode::Char('k') => self.disc_sel = self.disc_sel.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => {
-                    self.disc_sel = (self.disc_sel + 1).min(n.saturating_sub(1))
-                }
-                KeyCode::Char(' ') | KeyCode::Enter => return self.toggle_disclosure(),
-                _ => {}
-            }
-            return vec![];
-        }
-        let Some(f) = self.fields.get_mut(self.focus) else {
-            return vec![];
-        };
-        if key.code == KeyCode::Enter && !f.role.multiline() {
-            return self.on_action(Action::NextField);
-        }
-        if f.area.input(key) {
-            let mut fx = vec![self.save_effect()];
-            fx.extend(self.suggest_effect());
-            fx
-        } else {
-            vec![]
-        }
-    }
-
-    pub fn on_paste(&mut self, text: &str) -> Vec<Effect> {
-        let Some(f) = self.fields.get_mut(self.focus) else {
-            return vec![];
-        };
-        let text = if f.role.multiline() {
-            text.replace('\r', "")
-        } else {
-            text.replace(['\r', '\n'], " ")
-        };
-        f.area.insert_str(text);
-        vec![self.save_effect()]
-    }
 }
 
 /// "Jane Doe, Ravi Kumar" → ["Jane Doe", "Ravi Kumar"].
@@ -381,7 +232,3 @@ pub fn split_authors(text: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
-
-#[cfg(test)]
-#[path = "tests.rs"]
-mod tests;

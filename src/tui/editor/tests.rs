@@ -1,7 +1,7 @@
 //! The editor's keys on plain data.
 
 use super::*;
-use crate::model::Credit;
+use crate::model::{Credit, Entry};
 use ratatui::crossterm::event::KeyModifiers;
 
 fn entry() -> Entry {
@@ -23,7 +23,7 @@ fn typed(ed: &mut EditorState, s: &str) -> Option<Effect> {
     let mut last = None;
     for c in s.chars() {
         last = ed
-            .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+            .on_typed(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
             .into_iter()
             .next();
     }
@@ -33,17 +33,18 @@ fn typed(ed: &mut EditorState, s: &str) -> Option<Effect> {
 #[test]
 fn typing_saves_each_change_and_quotes_are_added() {
     let mut ed = EditorState::entry(&entry(), "Articles", 0);
-    let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "Great read.") else {
+    let Some(Effect::Editor(EditorFx::SaveEntry { edit, .. })) = typed(&mut ed, "Great read.")
+    else {
         panic!()
     };
     assert_eq!(edit.blurb, "Great read.");
     ed.on_action(Action::AddQuote);
-    let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "> no") else {
+    let Some(Effect::Editor(EditorFx::SaveEntry { edit, .. })) = typed(&mut ed, "> no") else {
         panic!()
     };
     assert_eq!(edit.quotes, vec!["> no".to_string()]);
     ed.on_action(Action::NextField);
-    let Some(Effect::SaveEntry { edit, .. }) = typed(&mut ed, "Ann, Bob") else {
+    let Some(Effect::Editor(EditorFx::SaveEntry { edit, .. })) = typed(&mut ed, "Ann, Bob") else {
         panic!()
     };
     assert_eq!(edit.credit.authors, vec!["Ann", "Bob"]);
@@ -53,7 +54,7 @@ fn typing_saves_each_change_and_quotes_are_added() {
 fn suggested_disclosures_start_unchecked_and_toggle() {
     let mut ed = EditorState::entry(&entry(), "Articles", 0);
     ed.add_suggested(vec!["Full disclosure: X is my employer.".into()]);
-    let Effect::SaveEntry { edit, .. } = ed.toggle_disclosure().remove(0) else {
+    let Effect::Editor(EditorFx::SaveEntry { edit, .. }) = ed.toggle_disclosure().remove(0) else {
         panic!()
     };
     assert_eq!(edit.disclosures.len(), 1);

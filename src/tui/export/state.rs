@@ -1,8 +1,7 @@
-//! The export dialog: a format and a destination, then one export effect.
+//! The export dialog's state: a format and a destination. Its keys are in `keys.rs`.
 
 use crate::model::Issue;
-use crate::tui::action::Action;
-use crate::tui::effects::{Destination, Effect, ExportFormat};
+use crate::tui::effects::ExportFormat;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,33 +47,5 @@ impl ExportState {
     pub fn file(&self) -> PathBuf {
         self.dir
             .join(format!("issue-{}.{}", self.number, self.format().ext()))
-    }
-
-    /// `Some` when the dialog is done (confirmed): the effect to run.
-    pub fn on_action(&mut self, action: Action) -> Option<Effect> {
-        let (value, n) = if self.focus == 0 {
-            (&mut self.format, 3)
-        } else {
-            (&mut self.dest, 2)
-        };
-        match action {
-            Action::Up => *value = value.saturating_sub(1),
-            Action::Down => *value = (*value + 1).min(n - 1),
-            Action::NextField | Action::PrevField => self.focus = 1 - self.focus,
-            Action::Confirm => {
-                let dest = if self.dest == 0 {
-                    Destination::Clipboard
-                } else {
-                    Destination::File(self.file())
-                };
-                return Some(Effect::Export {
-                    issue_id: self.issue_id,
-                    format: self.format(),
-                    dest,
-                });
-            }
-            _ => {}
-        }
-        None
     }
 }

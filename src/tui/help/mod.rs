@@ -1,2 +1,3 @@
+pub mod keys;
 pub mod state;
 pub mod view;

@@ -1,13 +1,16 @@
-//! The help overlay lists the keys of the screen it was opened on, straight from the keymap.
+//! The help overlay's state: the keys of the screen it was opened on, straight from the
+//! keymap, and how far it is scrolled. Its keys are in `keys.rs`.
 
 use crate::tui::action::Action;
 use crate::tui::keymap::{Ctx, Keymap};
+use crate::tui::list::ListCursor;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct HelpState {
     pub title: String,
     pub lines: Vec<(String, Action)>,
-    pub scroll: usize,
+    /// `selected` is the first line shown.
+    pub scroll: ListCursor,
 }
 
 impl HelpState {
@@ -15,17 +18,7 @@ impl HelpState {
         HelpState {
             title: format!("Keys · {title}"),
             lines: keymap.help(chain),
-            scroll: 0,
+            scroll: ListCursor::default(),
         }
-    }
-    pub fn on_action(&mut self, action: Action) {
-        let last = self.lines.len().saturating_sub(1);
-        self.scroll = match action {
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::Down => (self.scroll + 1).min(last),
-            Action::Top => 0,
-            Action::Bottom => last,
-            _ => self.scroll,
-        };
     }
 }

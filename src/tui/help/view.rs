@@ -20,7 +20,7 @@ pub fn draw(h: &HelpState, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines: Vec<Line> = h
         .lines
         .iter()
-        .skip(h.scroll)
+        .skip(h.scroll.selected)
         .map(|(k, a)| {
             Line::from(vec![
                 Span::styled(format!(" {k:<key_w$} "), theme.key),
@@ -30,11 +30,11 @@ pub fn draw(h: &HelpState, frame: &mut Frame, area: Rect, theme: &Theme) {
         .collect();
     let rows = rect.height.saturating_sub(2) as usize;
     let title = if h.lines.len() > rows {
-        let last = (h.scroll + rows).min(h.lines.len());
+        let last = (h.scroll.selected + rows).min(h.lines.len());
         format!(
             " {} · {}–{} of {} ",
             h.title,
-            h.scroll + 1,
+            h.scroll.selected + 1,
             last,
             h.lines.len()
         )

@@ -4,9 +4,9 @@
 use super::state::{InboxState, page_rows};
 use crate::model::LinkState;
 use crate::tui::action::Action;
-use crate::tui::effects::Effect;
+use crate::tui::effects::{AppFx, Effect, InboxFx};
 use crate::tui::issue::state::PickerState;
-use crate::tui::state::{App, Overlay, PromptState, Screen};
+use crate::tui::state::{App, Overlay, PromptFor, PromptState, Screen};
 
 /// Pulls URLs out of pasted or typed text: whitespace-separated, http(s) only.
 pub fn urls_in(text: &str) -> Vec<String> {
@@ -18,20 +18,7 @@ pub fn urls_in(text: &str) -> Vec<String> {
 }
 
 pub fn navigate(inbox: &mut InboxState, action: Action, page: usize) -> bool {
-    let n = inbox.visible.len();
-    let last = n.saturating_sub(1);
-    let sel = inbox.selected;
-    inbox.selected = match action {
-        Action::Up => sel.saturating_sub(1),
-        Action::Down => (sel + 1).min(last),
-        Action::Top => 0,
-        Action::Bottom => last,
-        Action::PageUp => sel.saturating_sub(page),
-        Action::PageDown => (sel + page).min(last),
-        _ => return false,
-    };
-    inbox.scroll_into_view(page);
-    true
+    inbox.cursor.navigate(action, inbox.visible.len(), page)
 }
 
 pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
@@ -49,10 +36,10 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Add => {
-            app.overlay = Some(Overlay::Prompt(PromptState {
-                label: "Add URLs (paste several, separated by spaces or lines)".into(),
-                text: String::new(),
-            }));
+            app.overlay = Some(Overlay::Prompt(PromptState::new(
+                "Add URLs (paste several, separated by spaces or lines)",
+                PromptFor::AddUrls,
+            )));
             vec![]
         }
         Action::ToggleAll => {
@@ -63,7 +50,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             } else {
                 "Showing the inbox"
             });
-            vec![Effect::LoadInbox { all, limit: None }]
+            vec![InboxFx::Load { all, limit: None }.into()]
         }
         Action::DiscardStale => {
             let now = app.now;
@@ -86,7 +73,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
                 "Discarded {} stale link(s), older than {days} days",
                 ids.len()
             ));
-            vec![Effect::SetLinksState(ids, LinkState::Discarded)]
+            vec![InboxFx::SetStates(ids, LinkState::Discarded).into()]
         }
         Action::Back if inbox.filter.is_active() => {
             inbox.filter.query.clear();
@@ -118,10 +105,13 @@ fn link_action(
                 // No draft yet: the default section of a new one.
                 None => {
                     app.inbox.set_state(id, LinkState::Used);
-                    fx.push(Effect::PlaceLink {
-                        link_id: id,
-                        section: None,
-                    });
+                    fx.push(
+                        InboxFx::Place {
+                            link_id: id,
+                            section: None,
+                        }
+                        .into(),
+                    );
                 }
             }
             return fx;
@@ -138,7 +128,7 @@ fn link_action(
             } else {
                 "Back in the inbox"
             });
-            fx.push(Effect::SetLinkState(id, to));
+            fx.push(InboxFx::SetState(id, to).into());
         }
         Action::Discard => {
             app.inbox.set_state(id, LinkState::Discarded);
@@ -148,7 +138,7 @@ fn link_action(
                 .key_for(&app.screen_chain(), Action::Restore)
                 .unwrap_or_default();
             app.status.info(format!("Discarded · {key} restores it"));
-            fx.push(Effect::SetLinkState(id, LinkState::Discarded));
+            fx.push(InboxFx::SetState(id, LinkState::Discarded).into());
         }
         Action::Restore => {
             // Restoring the selected link when it is out of the inbox, else the last discard.
@@ -162,13 +152,13 @@ fn link_action(
                 app.inbox.refilter(true);
                 app.inbox.select_id(t);
                 app.status.info("Restored to the inbox");
-                fx.push(Effect::SetLinkState(t, LinkState::Inbox));
+                fx.push(InboxFx::SetState(t, LinkState::Inbox).into());
             }
         }
         Action::Refetch => {
-            fx.push(Effect::Fetch(vec![id]));
+            fx.push(InboxFx::Fetch(vec![id]).into());
         }
-        Action::Open => fx.push(Effect::OpenUrl(url)),
+        Action::Open => fx.push(AppFx::OpenUrl(url).into()),
         Action::Back => {}
         _ => {}
     }
@@ -205,8 +195,7 @@ pub fn filter_input(
             } else {
                 return vec![];
             }
-            inbox.selected = 0;
-            inbox.offset = 0;
+            inbox.cursor.reset();
         }
     }
     inbox.detail_effect()
@@ -219,5 +208,5 @@ pub fn on_prompt_confirm(app: &mut App, text: &str) -> Vec<Effect> {
         return vec![];
     }
     app.screen = Screen::Inbox;
-    vec![Effect::AddUrls(urls)]
+    vec![InboxFx::AddUrls(urls).into()]
 }

@@ -1,4 +1,5 @@
 pub mod filter;
 pub mod keys;
+pub mod run;
 pub mod state;
 pub mod view;

@@ -4,7 +4,8 @@
 use super::filter::Filter;
 use crate::model::{Link, LinkState};
 use crate::store::InboxRow;
-use crate::tui::effects::Effect;
+use crate::tui::effects::{Effect, InboxFx};
+use crate::tui::list::ListCursor;
 use std::collections::HashSet;
 
 #[derive(Debug)]
@@ -12,8 +13,7 @@ pub struct InboxState {
     pub rows: Vec<InboxRow>,
     /// Indices into `rows` of what the list shows, in display order.
     pub visible: Vec<u32>,
-    pub selected: usize,
-    pub offset: usize,
+    pub cursor: ListCursor,
     pub filter: Filter,
     /// Typing into the filter.
     pub filtering: bool,
@@ -39,8 +39,7 @@ impl Default for InboxState {
         InboxState {
             rows: Vec::new(),
             visible: Vec::new(),
-            selected: 0,
-            offset: 0,
+            cursor: ListCursor::default(),
             filter: Filter::default(),
             filtering: false,
             show_all: false,
@@ -69,12 +68,12 @@ impl InboxState {
     pub fn refilter(&mut self, full: bool) {
         let keep = Self::keep(self.show_all);
         self.filter.apply(&self.rows, keep, &mut self.visible, full);
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        self.cursor.clamp(self.visible.len());
     }
 
     pub fn selected_row(&self) -> Option<&InboxRow> {
         self.visible
-            .get(self.selected)
+            .get(self.cursor.selected)
             .and_then(|i| self.rows.get(*i as usize))
     }
 
@@ -88,7 +87,7 @@ impl InboxState {
             .iter()
             .position(|i| self.rows.get(*i as usize).map(|r| r.id) == Some(id))
         {
-            self.selected = pos;
+            self.cursor.selected = pos;
         }
     }
 
@@ -149,7 +148,7 @@ impl InboxState {
         if !self.show_all && matches!(state, LinkState::Used | LinkState::Discarded) {
             self.visible
                 .retain(|i| self.rows.get(*i as usize).map(|r| r.id) != Some(id));
-            self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+            self.cursor.clamp(self.visible.len());
         }
     }
 
@@ -171,17 +170,13 @@ impl InboxState {
     }
 
     pub(super) fn scroll_into_view(&mut self, page: usize) {
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + page {
-            self.offset = self.selected + 1 - page;
-        }
+        self.cursor.scroll_into_view(page);
     }
 
     pub(super) fn detail_effect(&self) -> Vec<Effect> {
         match self.selected_id() {
             Some(id) if self.detail.as_ref().map(|d| d.id) != Some(id) => {
-                vec![Effect::LoadDetail(id)]
+                vec![InboxFx::LoadDetail(id).into()]
             }
             _ => vec![],
         }

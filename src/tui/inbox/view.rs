@@ -41,12 +41,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         empty_hint(app, frame, inner, theme);
     } else {
         let page = page_rows(app.size).min(inner.height as usize / 2);
-        let end = (inbox.offset + page).min(inbox.visible.len());
-        for (slot, idx) in inbox.visible[inbox.offset.min(end)..end].iter().enumerate() {
+        let end = (inbox.cursor.offset + page).min(inbox.visible.len());
+        for (slot, idx) in inbox.visible[inbox.cursor.offset.min(end)..end]
+            .iter()
+            .enumerate()
+        {
             let Some(row) = inbox.rows.get(*idx as usize) else {
                 continue;
             };
-            let selected = inbox.offset + slot == inbox.selected;
+            let selected = inbox.cursor.offset + slot == inbox.cursor.selected;
             let y = inner.y + 2 * slot as u16;
             draw_row(
                 app,

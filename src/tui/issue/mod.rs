@@ -1,2 +1,4 @@
+pub mod keys;
+pub mod run;
 pub mod state;
 pub mod view;

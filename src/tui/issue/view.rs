@@ -86,8 +86,8 @@ fn draw_issue(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rows = st.rows();
     let page = page_rows(app.size).min(inner.height as usize);
     let mut lines = Vec::new();
-    for (i, row) in rows.iter().enumerate().skip(st.offset).take(page) {
-        let selected = i == st.cursor;
+    for (i, row) in rows.iter().enumerate().skip(st.cursor.offset).take(page) {
+        let selected = i == st.cursor.selected;
         let base = if selected {
             theme.selected
         } else {
@@ -155,7 +155,7 @@ pub fn draw_picker(p: &PickerState, frame: &mut Frame, area: Rect, theme: &Theme
         .iter()
         .enumerate()
         .map(|(i, (_, heading))| {
-            let style = if i == p.selected {
+            let style = if i == p.cursor.selected {
                 theme.selected
             } else {
                 theme.normal

@@ -1,15 +1,16 @@
-//! Runs effects: the only part of the TUI that touches SQLite, the fetcher, files, the
-//! clipboard and the browser. Each effect answers with messages for `update`.
+//! Runs effects: a dispatcher. Each effect goes to the handler of the screen that owns it
+//! (`inbox/run.rs`, `issue/run.rs`, …), all of one shape: `fn run(&mut Runner, Fx) -> Res`.
+//! Handlers call the core (compose, the store, capture, export, check) and answer with
+//! messages for `update`. The runner holds what they share: the store, the config, the
+//! compiled templates, fetches and reads in flight.
 
-use super::bridge::{self, Fetches};
-use super::effects::{Destination, Effect, EntryEdit};
+use super::bridge::Fetches;
+use super::effects::{AppFx, Effect, EntryEdit};
 use super::state::Msg;
 use crate::config::Config;
 use crate::export::Exporter;
-use crate::model::{Issue, LinkState, NewLink};
-use crate::store::{AddOutcome, Store, StoreError};
-mod check;
-mod issue;
+use crate::model::Issue;
+use crate::store::Store;
 mod reload;
 
 use std::collections::HashMap;
@@ -20,27 +21,28 @@ pub struct Runner {
     pub config: Config,
     pub fetches: Fetches,
     /// Templates compiled once: the preview re-renders on every edit.
-    exporter: Option<Exporter>,
+    pub(in crate::tui) exporter: Option<Exporter>,
     /// The browser opener; `None` (tests) only reports what would open.
     pub opener: Option<String>,
     /// What was last written per entry, so a keystroke writes only the field it changed.
-    saved: HashMap<i64, EntryEdit>,
+    pub(in crate::tui) saved: HashMap<i64, EntryEdit>,
     /// The current draft for disclosure suggestions in the inbox's detail pane (read on
     /// every selection change); dropped whenever an issue is reloaded.
-    draft: Option<Option<Issue>>,
-    /// Reads running on their own connection (the full inbox of a big database), each with
-    /// the length of `touched` when it started.
-    pending: Vec<(Receiver<Msg>, usize)>,
+    pub(in crate::tui) draft: Option<Option<Issue>>,
+    /// Work running on other threads (the full inbox of a big database on its own
+    /// connection, a check), each with the length of `touched` when it started.
+    pub(in crate::tui) pending: Vec<(Receiver<Msg>, usize)>,
     /// Links this connection changed while a background read ran: that read's rows for them
     /// are stale, so they are read again when it lands.
-    touched: Vec<i64>,
+    pub(in crate::tui) touched: Vec<i64>,
     /// The check fetches every link; tests turn that off (lints only).
     pub check_network: bool,
     /// `PRAGMA data_version` when last looked at: another process wrote when it changes.
     data_version: Option<i64>,
 }
 
-pub(super) type Res = anyhow::Result<Vec<Msg>>;
+/// What every handler returns: messages for `update`, or an error for the status bar.
+pub(in crate::tui) type Res = anyhow::Result<Vec<Msg>>;
 
 impl Runner {
     pub fn new(store: Store, config: Config) -> Runner {
@@ -108,263 +110,42 @@ impl Runner {
         self.fetches.active() || !self.pending.is_empty()
     }
 
+    /// Hands `effect` to its screen's handler; an error becomes a status-bar message.
     pub fn run(&mut self, effect: Effect) -> Vec<Msg> {
         log::debug!("effect {effect:?}");
         self.note_touched(&effect);
-        match self.try_run(effect) {
-            Ok(msgs) => msgs,
-            Err(e) => {
-                log::warn!("{e:#}");
-                vec![Msg::Error(format!("{e:#}"))]
-            }
-        }
+        let result = match effect {
+            Effect::App(fx) => self.run_app(fx),
+            Effect::Inbox(fx) => super::inbox::run::run(self, fx),
+            Effect::Issue(fx) => super::issue::run::run(self, fx),
+            Effect::Editor(fx) => super::editor::run::run(self, fx),
+            Effect::Preview(fx) => super::preview::run::run(self, fx),
+            Effect::Check(fx) => super::check::run::run(self, fx),
+            Effect::Archive(fx) => super::archive::run::run(self, fx),
+            Effect::Export(fx) => super::export::run::run(self, fx),
+        };
+        result.unwrap_or_else(|e| {
+            log::warn!("{e:#}");
+            vec![Msg::Error(format!("{e:#}"))]
+        })
     }
 
-    fn try_run(&mut self, effect: Effect) -> Res {
-        let s = &self.store;
-        match effect {
-            Effect::LoadInbox { all, limit } => {
-                let states: Vec<LinkState> = if all {
-                    LinkState::ALL.to_vec()
-                } else {
-                    vec![LinkState::Inbox, LinkState::Held]
-                };
-                // The whole list of a big database takes a moment: read it on a second
-                // connection so keys keep working meanwhile.
-                if let (None, Some(path)) = (limit, s.path()) {
-                    let path = path.to_path_buf();
-                    let (tx, rx) = std::sync::mpsc::channel();
-                    std::thread::spawn(move || {
-                        let msg =
-                            match Store::open(&path).and_then(|st| st.inbox_rows(&states, None)) {
-                                Ok(rows) => Msg::InboxLoaded {
-                                    rows,
-                                    complete: true,
-                                },
-                                Err(e) => Msg::Error(format!("loading the inbox: {e}")),
-                            };
-                        let _ = tx.send(msg);
-                    });
-                    self.pending.push((rx, self.touched.len()));
-                    return Ok(vec![]);
-                }
-                let rows = s.inbox_rows(&states, limit)?;
-                let complete = limit.is_none_or(|n| rows.len() < n);
-                Ok(vec![Msg::InboxLoaded { rows, complete }])
-            }
-            Effect::CheckDataVersion => self.check_data_version(),
-            // A failure must end the "checking…" state, not only show an error.
-            Effect::RunCheck { issue_id } => Ok(self
-                .run_check(issue_id)
-                .unwrap_or_else(|e| vec![Msg::CheckFailed(format!("Check failed: {e:#}"))])),
-            Effect::ReplaceUrl { entry_id, url } => self.replace_url(entry_id, &url),
-            Effect::Search { query } => Ok(vec![Msg::SearchResults {
-                hits: s.search(&query, crate::tui::archive::state::LIMIT)?,
-                query,
-            }]),
-            Effect::LoadRows(ids) => Ok(vec![Msg::RowsUpdated(s.inbox_rows_by_id(&ids)?)]),
-            Effect::LoadDetail(id) => {
-                let link = s.link(id)?;
-                if self.draft.is_none() {
-                    self.draft = Some(s.current_draft()?);
-                }
-                let notes = match self.draft.as_ref().and_then(Option::as_ref) {
-                    Some(issue) => crate::compose::suggested_for_link(&link, issue, &self.config),
-                    None => vec![],
-                };
-                Ok(vec![Msg::Detail {
-                    link: Box::new(link),
-                    notes,
-                }])
-            }
-            Effect::AddUrls(urls) => self.add_urls(urls),
-            Effect::SetLinkState(id, state) => {
-                s.set_link_state(id, state)?;
-                Ok(vec![Msg::Saved])
-            }
-            Effect::SetLinksState(ids, state) => {
-                s.set_links_state(&ids, state)?;
-                Ok(vec![Msg::Saved])
-            }
-            Effect::Fetch(ids) => {
-                let jobs = ids
-                    .iter()
-                    .filter_map(|id| s.link(*id).ok().map(|l| (l.id, l.url)))
-                    .collect();
-                Ok(self.fetches.start(&self.store, jobs))
-            }
-            Effect::OpenUrl(url) => Ok(vec![self.open(&url)]),
-            Effect::LoadIssue(number) => self.load_issue(number),
-            Effect::PlaceLink { link_id, section } => {
-                let section_id = match section {
-                    Some(id) => id,
-                    None => self.default_section()?,
-                };
-                let entry =
-                    crate::compose::place_link(&self.store, &self.config, link_id, section_id)?;
-                let mut msgs = vec![
-                    Msg::Saved,
-                    Msg::RowsUpdated(self.store.inbox_rows_by_id(&[link_id])?),
-                ];
-                let title = entry.title.unwrap_or(entry.url);
-                msgs.push(Msg::Info(format!(
-                    "Placed \"{}\"",
-                    crate::tui::view::fit(&title, 50)
-                )));
-                msgs.extend(self.load_issue(None)?);
-                Ok(msgs)
-            }
-            Effect::MoveEntry { entry_id, delta } => {
-                s.move_entry(entry_id, delta)?;
-                self.saved_and_reload()
-            }
-            Effect::MoveEntryTo {
-                entry_id,
-                section_id,
-            } => {
-                s.move_entry_to_section(entry_id, section_id)?;
-                self.saved_and_reload()
-            }
-            Effect::MoveSection { section_id, delta } => {
-                s.move_section(section_id, delta)?;
-                self.saved_and_reload()
-            }
-            Effect::RemoveEntry(id) => {
-                s.remove_entry(id)?;
-                self.saved_and_reload()
-            }
-            Effect::NewIssue => {
-                let issue = s.new_issue(&self.config)?;
-                s.set_setting("current_issue", &issue.number.to_string())?;
-                let mut msgs = vec![Msg::Info(format!("Created issue #{}", issue.number))];
-                msgs.extend(self.load_issue(Some(issue.number))?);
-                Ok(msgs)
-            }
-            Effect::Publish(issue_id) => {
-                let number = s.issue_by_id(issue_id)?.number;
-                s.publish_issue(number)?;
-                let mut msgs = vec![
-                    Msg::Saved,
-                    Msg::Info(format!("Published issue #{number}: it is in the archive")),
-                ];
-                msgs.extend(self.load_issue(Some(number))?);
-                Ok(msgs)
-            }
-            Effect::SaveEntry { entry_id, edit } => {
-                self.save_entry(entry_id, edit)?;
-                self.saved_and_reload()
-            }
-            Effect::SaveSponsor { issue_id, sponsor } => {
-                s.set_sponsor(issue_id, sponsor.as_ref())?;
-                self.saved_and_reload()
-            }
-            Effect::SaveIntro { issue_id, intro } => {
-                s.set_intro(issue_id, intro.as_deref())?;
-                self.saved_and_reload()
-            }
-            Effect::RenderPreview { issue_id, markdown } => {
-                let issue = s.issue_by_id(issue_id)?;
-                let format = if markdown {
-                    super::effects::ExportFormat::Markdown
-                } else {
-                    super::effects::ExportFormat::Text
-                };
-                let text = match &self.exporter {
-                    Some(x) => bridge::render(x, &issue, format)
-                        .unwrap_or_else(|e| format!("(preview failed: {e})")),
-                    None => "(the export templates failed to load: see the log)".into(),
-                };
-                Ok(vec![Msg::Preview(text)])
-            }
-            Effect::Suggest { kind, prefix } => {
-                Ok(vec![Msg::Suggestions(s.past_credits(kind, &prefix, 8)?)])
-            }
-            Effect::SuggestDisclosures { entry_id } => {
-                let entry = s.entry(entry_id)?;
-                let issue = s.issue_of_section(entry.section_id)?;
-                Ok(vec![Msg::Disclosures(crate::compose::suggested_for_entry(
-                    &entry,
-                    &issue,
-                    &self.config,
-                ))])
-            }
-            // The loop runs the editor itself: it owns the terminal.
-            Effect::ExternalEdit { .. } => Ok(vec![]),
-            Effect::Export {
-                issue_id,
-                format,
-                dest,
-            } => {
-                let issue = s.issue_by_id(issue_id)?;
-                let exporter = self
-                    .exporter
-                    .as_ref()
-                    .ok_or_else(|| anyhow::anyhow!("the export templates failed to load"))?;
-                let text = bridge::render(exporter, &issue, format).map_err(anyhow::Error::msg)?;
-                let size = format!("{:.1} KB", text.len() as f64 / 1024.0);
-                let what = format!("issue #{} as {}", issue.number, format.label());
-                match dest {
-                    Destination::File(path) => {
-                        std::fs::write(&path, &text)
-                            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
-                        Ok(vec![Msg::Info(format!(
-                            "Wrote {what} to {} ({size})",
-                            path.display()
-                        ))])
-                    }
-                    Destination::Clipboard => match bridge::copy(exporter, &issue, format, &text) {
-                        Ok(how) => Ok(vec![Msg::Info(format!("Copied {what} ({size}){how}"))]),
-                        Err(e) => Ok(vec![Msg::Error(format!("Could not copy {what}: {e}"))]),
-                    },
-                }
-            }
-        }
-    }
-
-    fn add_urls(&mut self, urls: Vec<String>) -> Res {
-        let (mut added, mut dups, mut bad) = (Vec::new(), Vec::new(), Vec::new());
-        for url in urls {
-            match self.store.add_link(&NewLink {
-                url: url.clone(),
-                ..Default::default()
-            }) {
-                Ok(AddOutcome::Added(id)) => added.push(id),
-                Ok(AddOutcome::Duplicate(link)) => dups.push(link),
-                Err(StoreError::Invalid(_)) => bad.push(url),
-                Err(e) => return Err(e.into()),
-            }
-        }
-        let mut parts = Vec::new();
-        if !added.is_empty() {
-            parts.push(format!("Added {}", added.len()));
-        }
-        for d in &dups {
-            let featured: Vec<String> = d.featured_in.iter().map(|n| format!("#{n}")).collect();
-            let status = if featured.is_empty() {
-                d.state.to_string()
-            } else {
-                format!("featured in {}", featured.join(", "))
-            };
-            parts.push(format!(
-                "already stored ({status}): {}",
-                crate::tui::view::fit(d.display_title(), 40)
-            ));
-        }
-        if !bad.is_empty() {
-            parts.push(format!("not a valid URL: {}", bad.join(" ")));
-        }
-        let mut msgs = vec![Msg::RowsUpdated(self.store.inbox_rows_by_id(&added)?)];
-        msgs.push(if bad.is_empty() {
-            Msg::Info(parts.join(" · "))
-        } else {
-            Msg::Error(parts.join(" · "))
+    /// Starts work on another thread whose answer arrives through `poll`.
+    pub(in crate::tui) fn in_background(&mut self, work: impl FnOnce() -> Msg + Send + 'static) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(work());
         });
-        let jobs = added
-            .iter()
-            .filter_map(|id| self.store.link(*id).ok().map(|l| (l.id, l.url)))
-            .collect();
-        msgs.extend(self.fetches.start(&self.store, jobs));
-        Ok(msgs)
+        self.pending.push((rx, self.touched.len()));
+    }
+
+    fn run_app(&mut self, fx: AppFx) -> Res {
+        match fx {
+            AppFx::CheckDataVersion => self.check_data_version(),
+            AppFx::OpenUrl(url) => Ok(vec![self.open(&url)]),
+            // The loop runs the editor itself (`app::step`): it owns the terminal.
+            AppFx::ExternalEdit { .. } => Ok(vec![]),
+        }
     }
 
     fn open(&self, url: &str) -> Msg {

@@ -2,7 +2,7 @@
 //! connection wrote while a background inbox read ran (its rows for them are stale).
 
 use super::{Res, Runner};
-use crate::tui::effects::Effect;
+use crate::tui::effects::{Effect, InboxFx, IssueFx};
 use crate::tui::state::Msg;
 
 impl Runner {
@@ -23,11 +23,11 @@ impl Runner {
             return;
         }
         match effect {
-            Effect::SetLinkState(id, _) | Effect::PlaceLink { link_id: id, .. } => {
+            Effect::Inbox(InboxFx::SetState(id, _) | InboxFx::Place { link_id: id, .. }) => {
                 self.touched.push(*id)
             }
-            Effect::SetLinksState(ids, _) => self.touched.extend(ids),
-            Effect::RemoveEntry(id) => {
+            Effect::Inbox(InboxFx::SetStates(ids, _)) => self.touched.extend(ids),
+            Effect::Issue(IssueFx::RemoveEntry(id)) => {
                 if let Ok(e) = self.store.entry(*id) {
                     self.touched.push(e.link_id);
                 }

@@ -1,5 +1,14 @@
-//! Plain data shared by every part of roundup. No I/O here: the store reads and writes these,
-//! capture fills them, compose edits them, export renders them, the TUI shows them.
+//! Plain data shared by every part of roundup, at the bottom of the stack. No I/O here: the
+//! store reads and writes these, capture fills them, compose edits them, export renders them,
+//! the TUI shows them. The link vocabulary every layer needs lives here too: canonical URLs
+//! (`canonical`), a fetched page's metadata, why a fetch failed, a feed pull's outcome.
+
+pub mod canonical;
+mod page;
+mod plan;
+
+pub use page::{FetchFailure, PageMeta, PullOutcome};
+pub use plan::{EntryPlan, IssuePlan, NewEntry, NewFeed, PlannedLink, SectionPlan};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -54,7 +63,7 @@ pub struct Link {
     pub id: i64,
     /// As the editor (or the feed, or the bookmark file) gave it.
     pub url: String,
-    /// The de-duplication key: see `capture::canonical`.
+    /// The de-duplication key: see `model::canonical`.
     pub canonical_url: String,
     pub title: Option<String>,
     pub authors: Vec<String>,

@@ -1,0 +1,113 @@
+//! Issue operations, the one place the CLI and the TUI both call: start an issue, place a
+//! link (with the disclosure rules' notes), move and remove entries, reorder sections,
+//! publish. The store does the writing; the choices (numbers, titles, default sections,
+//! which notes) are made here.
+
+use super::disclosure::suggested_for_link;
+use crate::config::Config;
+use crate::model::{Entry, Issue, SectionStyle};
+use crate::store::{Result, Store, StoreError};
+
+/// Issue numbers roundup accepts: a week's number, never zero, negative or absurd (an issue
+/// at i64::MAX would make "the next one" wrap around).
+pub const MAX_ISSUE_NUMBER: i64 = 999_999;
+
+/// Refuses a number outside 1..=MAX_ISSUE_NUMBER with a line that says so.
+pub fn check_number(number: i64) -> Result<()> {
+    if (1..=MAX_ISSUE_NUMBER).contains(&number) {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(format!(
+            "issue number {number} is out of range (1 to {MAX_ISSUE_NUMBER})"
+        )))
+    }
+}
+
+/// The number `issue new` proposes: the last issue's + 1, else the configured first number.
+pub fn next_number(store: &Store, config: &Config) -> Result<i64> {
+    Ok(match store.last_issue_number()? {
+        Some(n) => n.saturating_add(1),
+        None => config.newsletter.first_number,
+    })
+}
+
+/// Starts draft `number` (default: `next_number`) with the configured title pattern and
+/// sections, and makes it the current draft: the one `export`, `check` and the TUI open.
+pub fn new_issue(store: &Store, config: &Config, number: Option<i64>) -> Result<Issue> {
+    let number = match number {
+        Some(n) => n,
+        None => next_number(store, config)?,
+    };
+    check_number(number)?;
+    let sections: Vec<(&str, SectionStyle)> = config
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.style))
+        .collect();
+    let issue = store.create_issue(number, &config.issue_title(number), &sections)?;
+    store.set_setting("current_issue", &issue.number.to_string())?;
+    Ok(issue)
+}
+
+/// The first articles section of the current draft, starting a draft when there is none
+/// (and a section when the draft has none).
+pub fn default_section(store: &Store, config: &Config) -> Result<i64> {
+    let issue = match store.current_draft()? {
+        Some(i) => i,
+        None => new_issue(store, config, None)?,
+    };
+    let found = issue
+        .sections
+        .iter()
+        .find(|s| s.style == SectionStyle::Articles)
+        .or(issue.sections.first())
+        .map(|s| s.id);
+    match found {
+        Some(id) => Ok(id),
+        None => store.add_section(issue.id, "Articles", SectionStyle::Articles),
+    }
+}
+
+/// Places a link at the end of a section (`None`: the default section), prefilled from its
+/// metadata, with the notes the disclosure rules suggest stored on the entry (the editor may
+/// remove them).
+pub fn place_link(
+    store: &Store,
+    config: &Config,
+    link_id: i64,
+    section: Option<i64>,
+) -> Result<Entry> {
+    let section_id = match section {
+        Some(id) => id,
+        None => default_section(store, config)?,
+    };
+    let link = store.link(link_id)?;
+    let issue = store.issue_of_section(section_id)?;
+    let notes = suggested_for_link(&link, &issue, config);
+    store.place_link(link_id, section_id, &notes)
+}
+
+/// Moves an entry up (negative `delta`) or down within its section.
+pub fn move_entry(store: &Store, entry_id: i64, delta: i64) -> Result<i64> {
+    store.move_entry(entry_id, delta)
+}
+
+/// Moves an entry to the end of another section of its issue.
+pub fn move_entry_to_section(store: &Store, entry_id: i64, section_id: i64) -> Result<Entry> {
+    store.move_entry_to_section(entry_id, section_id)
+}
+
+/// Moves a section up (negative `delta`) or down.
+pub fn move_section(store: &Store, section_id: i64, delta: i64) -> Result<i64> {
+    store.move_section(section_id, delta)
+}
+
+/// Removes an entry from its issue; its link goes back to the inbox.
+pub fn remove_entry(store: &Store, entry_id: i64) -> Result<()> {
+    store.remove_entry(entry_id)
+}
+
+/// Moves issue `number` to the archive (held links come back to the inbox).
+pub fn publish(store: &Store, number: i64) -> Result<Issue> {
+    store.publish_issue(number)
+}

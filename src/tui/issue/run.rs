@@ -1,0 +1,95 @@
+//! What the issue screen's effects do: load the issue shown, move and remove entries,
+//! reorder sections, start and publish issues — each through `compose`, the one home of
+//! issue logic the CLI uses too.
+
+use crate::compose;
+use crate::model::{Issue, IssueStatus};
+use crate::tui::effects::IssueFx;
+use crate::tui::runner::{Res, Runner};
+use crate::tui::state::{IssueRef, Msg};
+
+pub(crate) fn run(rt: &mut Runner, fx: IssueFx) -> Res {
+    let s = &rt.store;
+    match fx {
+        IssueFx::Load(number) => load(rt, number),
+        IssueFx::MoveEntry { entry_id, delta } => {
+            compose::move_entry(s, entry_id, delta)?;
+            saved_and_reload(rt)
+        }
+        IssueFx::MoveEntryTo {
+            entry_id,
+            section_id,
+        } => {
+            compose::move_entry_to_section(s, entry_id, section_id)?;
+            saved_and_reload(rt)
+        }
+        IssueFx::MoveSection { section_id, delta } => {
+            compose::move_section(s, section_id, delta)?;
+            saved_and_reload(rt)
+        }
+        IssueFx::RemoveEntry(id) => {
+            compose::remove_entry(s, id)?;
+            saved_and_reload(rt)
+        }
+        IssueFx::New => {
+            let issue = compose::new_issue(s, &rt.config, None)?;
+            let mut msgs = vec![Msg::Info(format!("Created issue #{}", issue.number))];
+            msgs.extend(load(rt, Some(issue.number))?);
+            Ok(msgs)
+        }
+        IssueFx::Publish(issue_id) => {
+            let number = s.issue_by_id(issue_id)?.number;
+            compose::publish(s, number)?;
+            let mut msgs = vec![
+                Msg::Saved,
+                Msg::Info(format!("Published issue #{number}: it is in the archive")),
+            ];
+            msgs.extend(load(rt, Some(number))?);
+            Ok(msgs)
+        }
+    }
+}
+
+/// A write landed: say so and show the issue as the database now holds it.
+pub(crate) fn saved_and_reload(rt: &mut Runner) -> Res {
+    let mut msgs = vec![Msg::Saved];
+    msgs.extend(load(rt, None)?);
+    Ok(msgs)
+}
+
+/// `None`: the draft being edited, else the newest issue. Drafts opened become current.
+pub(crate) fn load(rt: &mut Runner, number: Option<i64>) -> Res {
+    rt.draft = None;
+    let s = &rt.store;
+    let issue: Option<Issue> = match number {
+        Some(n) => Some(s.issue(n)?),
+        None => match s.current_draft()? {
+            Some(i) => Some(i),
+            None => match s.last_issue_number()? {
+                Some(n) => Some(s.issue(n)?),
+                None => None,
+            },
+        },
+    };
+    if let Some(i) = issue.as_ref().filter(|i| i.status == IssueStatus::Draft) {
+        let number = i.number.to_string();
+        // Reloads follow every keystroke in the editor: write the setting only on change.
+        if s.setting("current_issue")?.as_deref() != Some(number.as_str()) {
+            s.set_setting("current_issue", &number)?;
+        }
+    }
+    // Numbers only (for [ and ]): one small query, not per-issue counts.
+    let issues = s
+        .issue_numbers()?
+        .into_iter()
+        .map(|(id, number, published)| IssueRef {
+            id,
+            number,
+            published,
+        })
+        .collect();
+    Ok(vec![Msg::IssueLoaded {
+        issue: issue.map(Box::new),
+        issues,
+    }])
+}
