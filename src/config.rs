@@ -5,6 +5,13 @@
 //! Unknown keys are ignored here on purpose: other parts of roundup (the TUI keymap) keep
 //! their own tables in the same file.
 
+mod publish;
+
+pub use publish::{
+    ButtondownConfig, GhostConfig, KitConfig, ListmonkConfig, MailchimpConfig, PushConfig, Secret,
+    SiteConfig, issue_path,
+};
+
 use crate::model::SectionStyle;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -26,6 +33,10 @@ pub struct Config {
     pub newsletter: Newsletter,
     pub sections: Vec<SectionTemplate>,
     pub disclosure: DisclosureConfig,
+    /// `roundup push`: one table per mailing tool.
+    pub push: PushConfig,
+    /// `roundup site`, and the "view in browser" link of the email exports.
+    pub site: SiteConfig,
     /// Where template overrides are looked up (the config directory); not read from TOML.
     #[serde(skip)]
     pub dir: Option<PathBuf>,

@@ -13,6 +13,9 @@
 //!   (with disclosure suggestions), move, remove, publish; credits; the issue file
 //! - [`export`]  Markdown, email HTML, plain text (templates) and the JSON issue file
 //! - [`check`]   the pre-send check: lints, dead links, redirects, quotes, archive duplicates
+//! - [`publish`] `roundup push`: the issue as a draft in Ghost, Buttondown, listmonk, Kit,
+//!   Mailchimp (never sent)
+//! - [`site`]    `roundup site`: the static web archive of published issues, with feeds
 //! - [`clipboard`] copy to the system clipboard (a helper process) or by OSC 52
 //! - [`demo`]    a sample inbox and draft, for `roundup demo` and tests
 //! - [`cli`]     the command line; `main.rs` only parses and calls it
@@ -29,5 +32,7 @@ pub mod demo;
 pub mod export;
 pub mod model;
 pub mod paths;
+pub mod publish;
+pub mod site;
 pub mod store;
 pub mod tui;

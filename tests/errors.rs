@@ -175,3 +175,49 @@ fn the_binary_prints_a_missing_directory_once() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert_eq!(err.matches("Not a directory").count(), 1, "{err}");
 }
+
+#[test]
+fn push_and_site_errors_say_their_cause_once() {
+    use roundup::publish::{PushOptions, Service, push_issue};
+    let store = Store::open_in_memory().unwrap();
+    let issue = store.create_issue(1, "Issue #1", &[]).unwrap();
+    let none = |_: &str| None;
+    let config = Config::builtin().unwrap();
+    let e = push_issue(
+        &store,
+        &config,
+        &issue,
+        Service::Ghost,
+        &PushOptions::default(),
+        &none,
+    );
+    check(anyhow::Error::new(e.unwrap_err()), "set [push.ghost] url");
+    // A service that is not listening: the network failure, named once.
+    let mut config = Config::builtin().unwrap();
+    config.push.kit = Some(roundup::config::KitConfig {
+        url: Some(format!("http://127.0.0.1:{}", {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            l.local_addr().unwrap().port()
+        })),
+        api_key: Some(roundup::config::Secret::new("k")),
+        email_template_id: None,
+    });
+    let e = push_issue(
+        &store,
+        &config,
+        &issue,
+        Service::Kit,
+        &PushOptions::default(),
+        &none,
+    );
+    check(anyhow::Error::new(e.unwrap_err()), "kit: cannot reach");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mine.txt"), "x").unwrap();
+    let e = roundup::site::build(&store, &Config::builtin().unwrap(), dir.path()).unwrap_err();
+    check(anyhow::Error::new(e), "not made by `roundup site`");
+    let file = dir.path().join("mine.txt");
+    let e =
+        roundup::site::build(&store, &Config::builtin().unwrap(), &file.join("out")).unwrap_err();
+    check(anyhow::Error::new(e), "cannot write");
+}

@@ -9,8 +9,10 @@ mod fetch;
 mod import;
 mod issue;
 mod list;
+mod push;
 mod search;
 mod settings;
+mod site;
 
 use crate::model::LinkState;
 use crate::store::Store;
@@ -118,6 +120,25 @@ pub enum Command {
         /// Only check what was written: fetch no link
         #[arg(long)]
         offline: bool,
+    },
+    /// Push an issue (the current draft by default) to a mailing tool as a draft; never sends
+    Push {
+        /// The issue number (default: the current draft)
+        number: Option<i64>,
+        #[arg(long, value_enum)]
+        to: push::ServiceArg,
+        /// Print the requests (secrets redacted) and send nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// listmonk: also send a test of the campaign to this subscriber's address
+        #[arg(long, value_name = "ADDRESS")]
+        test_to: Option<String>,
+    },
+    /// Build the static web archive of the published issues (pages, Atom and JSON feeds)
+    Site {
+        /// The site's directory (default: ./site); only changed files are rewritten
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
     },
     /// Holds the clipboard for `export --clipboard` (internal)
     #[command(name = "clipboard-serve", hide = true)]
@@ -241,6 +262,21 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 offline,
             },
         ),
+        Some(Command::Push {
+            number,
+            to,
+            dry_run,
+            test_to,
+        }) => push::run(
+            &store,
+            push::PushArgs {
+                number,
+                to: to.into(),
+                dry_run,
+                test_to,
+            },
+        ),
+        Some(Command::Site { output }) => site::run(&store, output),
         Some(Command::ClipboardServe) => Ok(crate::clipboard::serve_stdin()),
     }
 }

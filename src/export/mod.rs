@@ -1,6 +1,7 @@
 //! Exporters: Markdown, email HTML, plain text (templates in `assets/templates/`, each
 //! overridable by a file of the same name in the config directory) and the JSON issue file.
 
+pub mod fragment;
 pub mod html;
 pub mod markdown;
 pub mod text;
@@ -93,9 +94,10 @@ const BUILTIN: [(&str, &str); 3] = [
 pub struct Exporter {
     env: Environment<'static>,
     newsletter: String,
+    site: crate::config::SiteConfig,
 }
 
-fn template_error(name: &str, e: &minijinja::Error) -> ExportError {
+pub(crate) fn template_error(name: &str, e: &minijinja::Error) -> ExportError {
     let mut message = e.to_string();
     if let Some(line) = e.line() {
         message = format!("line {line}: {message}");
@@ -106,40 +108,53 @@ fn template_error(name: &str, e: &minijinja::Error) -> ExportError {
     }
 }
 
+/// A template environment with roundup's syntax and escaping: each of `templates` (name,
+/// built-in source) from the user's copy in the config directory (under `subdir`) when there
+/// is one, else built in. The exporters and the site (`site/` templates) share it.
+pub(crate) fn environment(
+    config: &Config,
+    templates: &[(&str, &str)],
+    subdir: Option<&str>,
+) -> Result<Environment<'static>, ExportError> {
+    let mut env = Environment::new();
+    // Block tags on their own lines leave no trace: templates stay readable.
+    let syntax = SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+        .map_err(|e| template_error("syntax", &e))?;
+    env.set_syntax(syntax);
+    env.set_formatter(formatter);
+    for (name, builtin) in templates {
+        let user = config
+            .dir
+            .as_ref()
+            .map(|d| match subdir {
+                Some(sub) => d.join(sub).join(name),
+                None => d.join(name),
+            })
+            .filter(|p| p.exists());
+        let source = match user {
+            Some(path) => std::fs::read_to_string(&path).map_err(|cause| ExportError::Read {
+                path: path.display().to_string(),
+                cause,
+            })?,
+            None => builtin.to_string(),
+        };
+        env.add_template_owned(name.to_string(), source)
+            .map_err(|e| template_error(name, &e))?;
+    }
+    Ok(env)
+}
+
 impl Exporter {
     /// The templates of `config`: the user's overrides from its directory, else built-in.
     pub fn new(config: &Config) -> Result<Exporter, ExportError> {
-        let mut env = Environment::new();
-        // Block tags on their own lines leave no trace: templates stay readable.
-        let syntax = SyntaxConfig::builder()
-            .trim_blocks(true)
-            .lstrip_blocks(true)
-            .keep_trailing_newline(true)
-            .build()
-            .map_err(|e| template_error("syntax", &e))?;
-        env.set_syntax(syntax);
-        env.set_formatter(formatter);
-        for (name, builtin) in BUILTIN {
-            let user = config
-                .dir
-                .as_ref()
-                .map(|d| d.join(name))
-                .filter(|p| p.exists());
-            let source = match user {
-                Some(path) => {
-                    std::fs::read_to_string(&path).map_err(|cause| ExportError::Read {
-                        path: path.display().to_string(),
-                        cause,
-                    })?
-                }
-                None => builtin.to_string(),
-            };
-            env.add_template_owned(name, source)
-                .map_err(|e| template_error(name, &e))?;
-        }
         Ok(Exporter {
-            env,
+            env: environment(config, &BUILTIN, None)?,
             newsletter: config.newsletter.name.clone(),
+            site: config.site.clone(),
         })
     }
 
@@ -149,12 +164,19 @@ impl Exporter {
     }
 
     pub fn render(&self, issue: &Issue, format: Format) -> Result<String, ExportError> {
-        let view = match format {
+        let flavour: &dyn view::Flavour = match format {
             Format::Json => return Ok(issue_file_json(&export_issue_file(issue))),
-            Format::Markdown => view::build(issue, &self.newsletter, &markdown::Markdown),
-            Format::Html => view::build(issue, &self.newsletter, &html::Html),
-            Format::Text => view::build(issue, &self.newsletter, &text::Text),
+            Format::Markdown => &markdown::Markdown,
+            Format::Html => &html::Html,
+            Format::Text => &text::Text,
         };
+        let mut view = view::build(issue, &self.newsletter, flavour);
+        view.web_url = self
+            .site
+            .issue_url(issue.number)
+            .as_deref()
+            .and_then(view::safe_url)
+            .map(|u| flavour.url(&u));
         let name = format.template().unwrap_or_default();
         let out = self
             .env

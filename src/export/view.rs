@@ -17,6 +17,9 @@ pub struct IssueView {
     pub sponsor: Option<SponsorView>,
     pub intro: Option<String>,
     pub sections: Vec<SectionView>,
+    /// The issue's page in the web archive (`[site] url`), for "view in browser"; `None`
+    /// leaves every template's output as it was.
+    pub web_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -181,5 +184,6 @@ pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour) -> IssueView {
                 }
             })
             .collect(),
+        web_url: None,
     }
 }

@@ -15,6 +15,7 @@ mod fetched;
 mod issue_load;
 mod issues;
 mod links;
+mod push_remotes;
 mod search;
 mod settings;
 mod tui_queries;
@@ -26,6 +27,7 @@ pub use feed_pull::PullCounts;
 pub use fetched::FetchSelection;
 pub use issues::IssueSummary;
 pub use links::{AddOutcome, LinkFilter};
+pub use push_remotes::RemoteDraft;
 pub use search::{SearchHit, fts_query};
 pub use settings::Settings;
 pub use tui_queries::InboxRow;
@@ -44,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_final_url_index.sql"),
     include_str!("migrations/0004_issue_day.sql"),
+    include_str!("migrations/0005_push_remote.sql"),
 ];
 
 /// How long a writer waits for another process (the TUI and a CLI `add` side by side)

@@ -28,6 +28,11 @@ impl Request {
     pub fn line(&self) -> String {
         format!("{} {}", self.method, self.path)
     }
+
+    /// The body as JSON (`null` when it is not JSON): what an API fake reads.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or(serde_json::Value::Null)
+    }
 }
 
 type Handler = dyn Fn(&Request, &mut TcpStream) + Send + Sync + 'static;
@@ -171,6 +176,16 @@ fn write_response(
 /// A complete response with a Content-Length.
 pub fn respond(stream: &mut TcpStream, status: &str, headers: &[(&str, &str)], body: &[u8]) {
     write_response(stream, status, headers, body.len(), body);
+}
+
+/// A JSON answer with the given status line ("201 Created"), as an API fake sends it.
+pub fn json(stream: &mut TcpStream, status: &str, body: &serde_json::Value) {
+    respond(
+        stream,
+        status,
+        &[("Content-Type", "application/json")],
+        body.to_string().as_bytes(),
+    );
 }
 
 pub fn html(stream: &mut TcpStream, body: &str) {
