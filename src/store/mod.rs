@@ -11,6 +11,7 @@ mod fetched;
 mod issues;
 pub(crate) use feeds::insert_feed_on;
 pub(crate) use links::insert_on as insert_link_on;
+mod link_extras;
 mod links;
 mod search;
 mod settings;
@@ -22,6 +23,7 @@ pub use feed_pull::PullCounts;
 pub use fetched::FetchSelection;
 pub use issues::IssueSummary;
 pub(crate) use issues::{insert_issue, insert_section, issue_tree};
+pub(crate) use link_extras::{find_by_title_on, merge_extras_on};
 pub use links::{AddOutcome, LinkFilter};
 pub(crate) use search::with_bulk_link_indexing;
 pub use search::{SearchHit, fts_query};
@@ -38,6 +40,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_final_url_index.sql"),
+    // 0004 and 0005 belong to other branches; the numbers are renumbered at merge.
+    include_str!("migrations/0006_link_sources.sql"),
 ];
 
 /// How long a writer waits for another process (the TUI and a CLI `add` side by side)
