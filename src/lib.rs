@@ -12,6 +12,8 @@
 //! - [`clipboard`] copy to the system clipboard (a helper process) or by OSC 52
 //! - [`check`]   the pre-send check: lints, dead links, redirects, quotes, archive duplicates
 //! - [`cli`]     the command line; `main.rs` only parses and calls it
+//! - [`serve`]   `roundup serve`: links over HTTP (bookmarklet, scripts, Miniflux webhook)
+//! - [`logfile`] the log file (`roundup.log` in the state directory) for serve and the TUI
 //! - [`paths`]   XDG locations of the database, config and logs
 
 pub mod capture;
@@ -22,7 +24,9 @@ pub mod compose;
 pub mod config;
 pub mod demo;
 pub mod export;
+pub mod logfile;
 pub mod model;
 pub mod paths;
+pub mod serve;
 pub mod store;
 pub mod tui;

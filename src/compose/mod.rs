@@ -17,12 +17,25 @@ use crate::model::Entry;
 use crate::store::{EntryField, Result, Store};
 
 /// Places a link at the end of a section, prefilled from its metadata, with the notes the
-/// disclosure rules suggest stored on the entry (the editor may remove them).
+/// disclosure rules suggest stored on the entry (the editor may remove them). The note the
+/// link was saved with (in Pocket, Raindrop, a bookmarklet…) starts the blurb.
 pub fn place_link(store: &Store, config: &Config, link_id: i64, section_id: i64) -> Result<Entry> {
     let link = store.link(link_id)?;
     let issue = store.issue_of_section(section_id)?;
     let notes = suggested_for_link(&link, &issue, config);
-    store.place_link_with(link_id, section_id, &notes)
+    let entry = store.place_link_with(link_id, section_id, &notes)?;
+    match link
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        Some(note) if entry.blurb.trim().is_empty() => {
+            store.update_entry_field(entry.id, EntryField::Blurb(note.to_string()))?;
+            store.entry(entry.id)
+        }
+        _ => Ok(entry),
+    }
 }
 
 /// Turns a disclosure note on or off for an entry (the TUI shows the suggestions as

@@ -4,6 +4,7 @@
 //! Every write goes straight to the database; there is no in-memory copy that could be lost.
 
 mod aging;
+mod capture;
 mod entries;
 mod feed_pull;
 mod feeds;
