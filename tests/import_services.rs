@@ -494,3 +494,21 @@ fn tags_filter_links() {
     let counts = store.tag_counts().unwrap();
     assert_eq!(counts[0], ("unread".to_string(), 3));
 }
+
+#[test]
+fn a_saved_note_starts_the_blurb_when_the_link_is_placed() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(&mut store, "raindrop.csv");
+    let config = roundup::config::Config::builtin().unwrap();
+    let issue = store.new_issue(&config).unwrap();
+    let section = issue.sections[0].id;
+    let (noted, _) = find(&store, "long-tuesday");
+    let entry = roundup::compose::place_link(&store, &config, noted.id, section).unwrap();
+    assert_eq!(
+        entry.blurb,
+        "Good for the intro.\nMention the pager fatigue angle."
+    );
+    let (plain, _) = find(&store, "latency.example.jp");
+    let entry = roundup::compose::place_link(&store, &config, plain.id, section).unwrap();
+    assert_eq!(entry.blurb, "");
+}

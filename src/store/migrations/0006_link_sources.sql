@@ -11,13 +11,12 @@ UPDATE links SET source = 'feed' WHERE feed_id IS NOT NULL;
 
 -- A link's tags: the source's folders and tags, and its read state ('archived', 'unread',
 -- 'favorite'). A table rather than a JSON list so `list --tag` and the inbox's `#tag` filter
--- use an index; NOCASE so '#SRE' and '#sre' are one tag.
+-- use its primary key (link_id, tag); NOCASE so '#SRE' and '#sre' are one tag.
 CREATE TABLE link_tags (
     link_id INTEGER NOT NULL REFERENCES links(id) ON DELETE CASCADE,
     tag     TEXT NOT NULL COLLATE NOCASE,
     PRIMARY KEY (link_id, tag)
 ) WITHOUT ROWID;
-CREATE INDEX link_tags_tag ON link_tags(tag, link_id);
 
 -- Highlights and selections from a read-later tool, offered in the entry editor as
 -- pull-quotes. Kept apart from entries: a link has them before it is placed, and placing it
