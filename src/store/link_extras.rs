@@ -146,3 +146,34 @@ impl Store {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{MIGRATIONS, Store};
+
+    #[test]
+    fn migration_moves_bookmark_tags_out_of_notes_and_marks_feed_items() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("roundup.db");
+        {
+            let old = Store::open_with(&path, &MIGRATIONS[..3]).unwrap();
+            old.conn()
+                .execute_batch(
+                    "INSERT INTO feeds (id, url, added_at) VALUES (1, 'https://f.example/rss', 'x');
+                     INSERT INTO links (id, url, canonical_url, note, feed_id, added_at) VALUES
+                       (1, 'https://a.example/', 'https://a.example', 'tags: sre, on-call,', NULL, 'x'),
+                       (2, 'https://b.example/', 'https://b.example', 'keep me', NULL, 'x'),
+                       (3, 'https://c.example/', 'https://c.example', NULL, 1, 'x');",
+                )
+                .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let a = store.link_extras(1).unwrap();
+        assert_eq!(a.tags, ["on-call", "sre"]);
+        assert_eq!(a.source.as_deref(), Some("bookmarks"));
+        assert_eq!(store.link(1).unwrap().note, None);
+        assert_eq!(store.link(2).unwrap().note.as_deref(), Some("keep me"));
+        assert_eq!(store.link_extras(2).unwrap().source, None);
+        assert_eq!(store.link_extras(3).unwrap().source.as_deref(), Some("feed"));
+    }
+}

@@ -243,9 +243,28 @@ fn version_1_database_with_data_in_every_table_upgrades_intact() {
             )
             .unwrap();
     }
-    let dump = |conn: &rusqlite::Connection, table: &str| -> Vec<String> {
+    // The version-1 columns only: later migrations may add columns (0006 adds links.source).
+    let v1_columns = |conn: &rusqlite::Connection, table: &str| -> String {
         let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+            .prepare(&format!(
+                "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+            ))
+            .unwrap();
+        let names: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        names.join(", ")
+    };
+    let columns: Vec<String> = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        tables_v1.iter().map(|t| v1_columns(&conn, t)).collect()
+    };
+    let dump = |conn: &rusqlite::Connection, table: &str| -> Vec<String> {
+        let i = tables_v1.iter().position(|t| *t == table).unwrap();
+        let mut stmt = conn
+            .prepare(&format!("SELECT {} FROM {table} ORDER BY 1", columns[i]))
             .unwrap();
         let cols = stmt.column_count();
         stmt.query_map([], |r| {

@@ -3,7 +3,11 @@
 //! (Omnivore's `content/` of saved pages is skipped), within a size bound, so a zip bomb or a
 //! home directory given by mistake cannot exhaust memory.
 
-use super::ImportError;
+use super::{
+    Format, ImportError, ImportOptions, ImportSummary, Invalid, Plan, context, detect, omnivore,
+    plan_one, utf8, write_plan,
+};
+use crate::store::Store;
 use std::io::Read;
 use std::path::Path;
 
@@ -11,6 +15,74 @@ use std::path::Path;
 const MAX_TOTAL: u64 = 1 << 30;
 /// How deep a folder is walked.
 const MAX_DEPTH: usize = 4;
+
+/// A zip or a folder: Omnivore's metadata files with their highlights, or every file roundup
+/// can read (Pocket's `part_*.csv`), each located by its name in errors; one transaction.
+pub(crate) fn import(
+    store: &mut Store,
+    files: Vec<File>,
+    opts: &ImportOptions,
+) -> Result<ImportSummary, ImportError> {
+    let ctx = context(store, opts)?;
+    let texts: Vec<(&str, &str)> = files
+        .iter()
+        .map(|f| {
+            Ok((
+                f.name.as_str(),
+                utf8(&f.bytes).map_err(|e| e.in_file(&f.name))?,
+            ))
+        })
+        .collect::<Result<_, ImportError>>()?;
+    let (metadata, rest): (Vec<_>, Vec<_>) = texts
+        .into_iter()
+        .partition(|(name, _)| omnivore::is_metadata_file(name));
+    let forced_omnivore = opts.format == Some(Format::Omnivore);
+    if !metadata.is_empty() || forced_omnivore {
+        let highlights: Vec<(&str, &str)> = rest
+            .into_iter()
+            .filter(|(name, _)| omnivore::is_highlights_file(name))
+            .collect();
+        let plan = omnivore::plan(&metadata, &highlights, &ctx)?;
+        let mut summary = write_plan(store, with_source(plan, Format::Omnivore))?;
+        summary.format = Some(Format::Omnivore);
+        return Ok(summary);
+    }
+    let mut total = Plan::default();
+    let mut first = None;
+    for (name, content) in rest.into_iter().filter(|(n, _)| is_data_file(n)) {
+        let format = opts.format.unwrap_or_else(|| detect(content));
+        first.get_or_insert(format);
+        let plan = plan_one(content, format, &ctx).map_err(|e| e.in_file(name))?;
+        total.links.extend(plan.links);
+        total.feeds.extend(plan.feeds);
+        total.by_title.extend(plan.by_title);
+        total.skipped_read += plan.skipped_read;
+        total
+            .invalid
+            .extend(plan.invalid.into_iter().map(|i| Invalid {
+                at: format!("{name} {}", i.at),
+                reason: i.reason,
+            }));
+    }
+    let Some(format) = first else {
+        return Err(ImportError::Empty(
+            "no export file found (expected part_*.csv, metadata_*.json, or a CSV, JSON, HTML or \
+             text file)"
+                .into(),
+        ));
+    };
+    let mut summary = write_plan(store, total)?;
+    summary.format = Some(format);
+    Ok(summary)
+}
+
+fn with_source(mut plan: Plan, format: Format) -> Plan {
+    for (_, link) in &mut plan.links {
+        link.source
+            .get_or_insert_with(|| format.source().to_string());
+    }
+    plan
+}
 
 pub(crate) struct File {
     /// Relative to the zip's root or the folder, with `/` separators.

@@ -187,7 +187,7 @@ pub fn import_path(
 ) -> Result<ImportSummary, ImportError> {
     if path.is_dir() {
         let files = bundle::from_dir(path)?;
-        return import_bundle(store, files, opts);
+        return bundle::import(store, files, opts);
     }
     let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
         path: path.display().to_string(),
@@ -204,7 +204,7 @@ pub fn import_bytes(
 ) -> Result<ImportSummary, ImportError> {
     if bundle::is_zip(bytes) {
         let files = bundle::from_zip(bytes)?;
-        return import_bundle(store, files, opts);
+        return bundle::import(store, files, opts);
     }
     let content = utf8(bytes)?;
     let ctx = context(store, opts)?;
@@ -264,74 +264,6 @@ fn plan_one(content: &str, format: Format, ctx: &Ctx) -> Result<Plan, ImportErro
         }
     }
     Ok(plan)
-}
-
-/// A zip or a folder: Omnivore's metadata files with their highlights, or every file roundup
-/// can read (Pocket's `part_*.csv`), each located by its name in errors; one transaction.
-fn import_bundle(
-    store: &mut Store,
-    files: Vec<bundle::File>,
-    opts: &ImportOptions,
-) -> Result<ImportSummary, ImportError> {
-    let ctx = context(store, opts)?;
-    let texts: Vec<(&str, &str)> = files
-        .iter()
-        .map(|f| {
-            Ok((
-                f.name.as_str(),
-                utf8(&f.bytes).map_err(|e| e.in_file(&f.name))?,
-            ))
-        })
-        .collect::<Result<_, ImportError>>()?;
-    let (metadata, rest): (Vec<_>, Vec<_>) = texts
-        .into_iter()
-        .partition(|(name, _)| omnivore::is_metadata_file(name));
-    let forced_omnivore = opts.format == Some(Format::Omnivore);
-    if !metadata.is_empty() || forced_omnivore {
-        let highlights: Vec<(&str, &str)> = rest
-            .into_iter()
-            .filter(|(name, _)| omnivore::is_highlights_file(name))
-            .collect();
-        let plan = omnivore::plan(&metadata, &highlights, &ctx)?;
-        let mut summary = write_plan(store, with_source(plan, Format::Omnivore))?;
-        summary.format = Some(Format::Omnivore);
-        return Ok(summary);
-    }
-    let mut total = Plan::default();
-    let mut first = None;
-    for (name, content) in rest.into_iter().filter(|(n, _)| bundle::is_data_file(n)) {
-        let format = opts.format.unwrap_or_else(|| detect(content));
-        first.get_or_insert(format);
-        let plan = plan_one(content, format, &ctx).map_err(|e| e.in_file(name))?;
-        total.links.extend(plan.links);
-        total.feeds.extend(plan.feeds);
-        total.by_title.extend(plan.by_title);
-        total.skipped_read += plan.skipped_read;
-        total
-            .invalid
-            .extend(plan.invalid.into_iter().map(|i| Invalid {
-                at: format!("{name} {}", i.at),
-                reason: i.reason,
-            }));
-    }
-    let Some(format) = first else {
-        return Err(ImportError::Empty(
-            "no export file found (expected part_*.csv, metadata_*.json, or a CSV, JSON, HTML or \
-             text file)"
-                .into(),
-        ));
-    };
-    let mut summary = write_plan(store, total)?;
-    summary.format = Some(format);
-    Ok(summary)
-}
-
-fn with_source(mut plan: Plan, format: Format) -> Plan {
-    for (_, link) in &mut plan.links {
-        link.source
-            .get_or_insert_with(|| format.source().to_string());
-    }
-    plan
 }
 
 fn write_plan(store: &mut Store, plan: Plan) -> Result<ImportSummary, ImportError> {
