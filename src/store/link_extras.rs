@@ -174,6 +174,9 @@ mod tests {
         assert_eq!(store.link(1).unwrap().note, None);
         assert_eq!(store.link(2).unwrap().note.as_deref(), Some("keep me"));
         assert_eq!(store.link_extras(2).unwrap().source, None);
-        assert_eq!(store.link_extras(3).unwrap().source.as_deref(), Some("feed"));
+        assert_eq!(
+            store.link_extras(3).unwrap().source.as_deref(),
+            Some("feed")
+        );
     }
 }

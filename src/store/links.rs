@@ -60,7 +60,18 @@ pub(crate) fn link_from_row(row: &Row) -> rusqlite::Result<Link> {
 /// Inserts one link on any connection (a plain one or a transaction). The URL must already
 /// be valid; `canonical` is its canonical form.
 pub(crate) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> Result<AddOutcome> {
-    if let Some(existing) = super::fetched::find_duplicate_on(conn, canonical)? {
+    // A cheap probe first: most links of a bulk import are new, and loading a whole stored
+    // link is only needed for the duplicates.
+    let seen: Option<i64> = conn
+        .prepare_cached(
+            "SELECT 1 FROM links WHERE canonical_url = ?1 \
+             UNION ALL SELECT 1 FROM links WHERE final_url = ?1 LIMIT 1",
+        )?
+        .query_row([canonical], |r| r.get(0))
+        .optional()?;
+    if seen.is_some()
+        && let Some(existing) = super::fetched::find_duplicate_on(conn, canonical)?
+    {
         return Ok(AddOutcome::Duplicate(Box::new(existing)));
     }
     let added_at = link.added_at.clone().unwrap_or_else(now);
