@@ -14,17 +14,20 @@ pub(crate) fn parse<T: DeserializeOwned>(content: &str, format: Format) -> Resul
     let de = &mut serde_json::Deserializer::from_str(content);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let inner = e.inner();
+        let (line, column) = (inner.line(), inner.column());
         let path = e.path().to_string();
         let at = if path.is_empty() || path == "." {
-            format!("line {}, column {}", inner.line(), inner.column())
+            format!("line {line}, column {column}")
         } else {
-            format!("{path} (line {})", inner.line())
+            format!("{path} (line {line}, column {column})")
         };
-        ImportError::Broken {
-            format,
-            at,
-            reason: inner.to_string(),
-        }
+        // serde_json ends its message with the position, which `at` already names.
+        let message = inner.to_string();
+        let reason = message
+            .strip_suffix(&format!(" at line {line} column {column}"))
+            .unwrap_or(&message)
+            .to_string();
+        ImportError::Broken { format, at, reason }
     })
 }
 
