@@ -49,7 +49,10 @@ fn refused(name: &str, format: Option<Format>, wants: &[&str]) {
     }
     assert!(err.contains("nothing was imported"), "{err}");
     assert!(!err.contains('\n'), "one line: {err}");
-    assert!(err.matches("line ").count() <= 1, "the position once: {err}");
+    assert!(
+        err.matches("line ").count() <= 1,
+        "the position once: {err}"
+    );
     assert!(links(&store).is_empty(), "{name} wrote links");
 }
 
