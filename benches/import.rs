@@ -1,9 +1,11 @@
-//! Bookmark import speed: generates a 10,000-link Netscape bookmarks file (as browsers export
-//! it: nested folders, ADD_DATE, favicons as data: URIs, some duplicates and bookmarklets)
-//! and times `import` into a fresh on-disk database.
+//! Import speed: generates a 10,000-link Netscape bookmarks file (as browsers export it:
+//! nested folders, ADD_DATE, favicons as data: URIs, some duplicates and bookmarklets) and a
+//! 50,000-row Pocket CSV export (quoted titles with commas, `|` tags, unread and archived),
+//! and times `import` of each into a fresh on-disk database.
 //!
-//!     cargo bench --bench import                    # time it
-//!     cargo bench --bench import -- --write FILE    # only write the file (for buku etc.)
+//!     cargo bench --bench import                           # time both
+//!     cargo bench --bench import -- --write FILE           # only write the bookmarks file
+//!     cargo bench --bench import -- --write-pocket FILE    # only write the Pocket CSV
 // A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -122,8 +124,93 @@ pub fn generate(n: usize) -> String {
     out
 }
 
+const POCKET_ROWS: usize = 50_000;
+
+/// A Pocket export as `title,url,time_added,tags,status` rows.
+pub fn generate_pocket(n: usize) -> String {
+    let words = [
+        "kafka",
+        "outage",
+        "postmortem",
+        "latency",
+        "retries",
+        "on-call",
+        "chaos",
+        "slo",
+        "alerting",
+        "incident",
+        "capacity",
+        "failover",
+        "dns",
+        "queue",
+    ];
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut out = String::with_capacity(n * 120);
+    out.push_str("title,url,time_added,tags,status\n");
+    for i in 0..n {
+        let (a, b) = (rng.pick(&words), rng.pick(&words));
+        // Every 7th title has a comma and quotes, so the CSV quoting is exercised.
+        let title = if i % 7 == 0 {
+            format!("\"{a}, {b} and the \"\"{i}\"\" problem\"")
+        } else {
+            format!("{a} {b}: lessons from {i}")
+        };
+        let tags = match rng.next() % 3 {
+            0 => String::new(),
+            1 => a.to_string(),
+            _ => format!("{a}|{b}"),
+        };
+        let status = if rng.next() % 4 == 0 {
+            "archive"
+        } else {
+            "unread"
+        };
+        let _ = writeln!(
+            out,
+            "{title},https://{a}.example.com/{b}-{i}?utm_source=pocket_mylist,{},{tags},{status}",
+            1_500_000_000 + i * 60
+        );
+    }
+    out
+}
+
+fn time_import(label: &str, file: &str, runs: usize) {
+    let mut times: Vec<Duration> = Vec::new();
+    let mut last = None;
+    for _ in 0..runs {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("bench.db")).expect("open");
+        let t = Instant::now();
+        let summary = import(&mut store, file.as_bytes()).expect("import");
+        times.push(t.elapsed());
+        last = Some(summary);
+    }
+    times.sort();
+    if let Some(s) = last {
+        println!("import of {label} ({:.1} MB): {s}", file.len() as f64 / 1e6);
+    }
+    println!(
+        "import: median {:.1} ms, min {:.1} ms, max {:.1} ms over {runs} runs (fresh on-disk database each)",
+        times[runs / 2].as_secs_f64() * 1e3,
+        times[0].as_secs_f64() * 1e3,
+        times[runs - 1].as_secs_f64() * 1e3
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(pos) = args.iter().position(|a| a == "--write-pocket") {
+        let Some(path) = args.get(pos + 1) else {
+            eprintln!("--write-pocket needs a file name");
+            std::process::exit(2);
+        };
+        if let Err(e) = std::fs::write(path, generate_pocket(POCKET_ROWS)) {
+            eprintln!("cannot write {path}: {e}");
+            std::process::exit(1);
+        }
+        println!("wrote {POCKET_ROWS} Pocket rows to {path}");
+        return;
+    }
     if let Some(pos) = args.iter().position(|a| a == "--write") {
         let Some(path) = args.get(pos + 1) else {
             eprintln!("--write needs a file name");
@@ -136,29 +223,10 @@ fn main() {
         println!("wrote {LINKS} bookmarks to {path}");
         return;
     }
-    let file = generate(LINKS);
-    let mut times: Vec<Duration> = Vec::new();
-    let mut last = None;
-    for _ in 0..RUNS {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut store = Store::open(&dir.path().join("bench.db")).expect("open");
-        let t = Instant::now();
-        let summary = import(&mut store, file.as_bytes()).expect("import");
-        times.push(t.elapsed());
-        last = Some(summary);
-    }
-    times.sort();
-    let median = times[RUNS / 2];
-    if let Some(s) = last {
-        println!(
-            "import of {LINKS} bookmarks ({:.1} MB): {s}",
-            file.len() as f64 / 1e6
-        );
-    }
-    println!(
-        "import: median {:.1} ms, min {:.1} ms, max {:.1} ms over {RUNS} runs (fresh on-disk database each)",
-        median.as_secs_f64() * 1e3,
-        times[0].as_secs_f64() * 1e3,
-        times[RUNS - 1].as_secs_f64() * 1e3
+    time_import(&format!("{LINKS} bookmarks"), &generate(LINKS), RUNS);
+    time_import(
+        &format!("a {POCKET_ROWS}-row Pocket CSV"),
+        &generate_pocket(POCKET_ROWS),
+        5,
     );
 }

@@ -121,7 +121,7 @@ fn generate(path: &std::path::Path) {
             },
         });
     }
-    store.add_batch(&[], &links).unwrap();
+    store.add_batch(&[], &links, &[]).unwrap();
     // The oldest links were featured: ISSUES published issues of PER_ISSUE entries each.
     let mut next = 0;
     for n in 1..=ISSUES {

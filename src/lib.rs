@@ -18,6 +18,8 @@
 //! - [`site`]    `roundup site`: the static web archive of published issues, with feeds
 //! - [`clipboard`] copy to the system clipboard (a helper process) or by OSC 52
 //! - [`demo`]    a sample inbox and draft, for `roundup demo` and tests
+//! - [`serve`]   `roundup serve`: links over HTTP (bookmarklet, scripts, Miniflux webhook)
+//! - [`logfile`] the log file (`roundup.log` in the state directory) for serve and the TUI
 //! - [`cli`]     the command line; `main.rs` only parses and calls it
 //! - [`tui`]     the terminal UI, the only module that knows ratatui/crossterm: per screen a
 //!   state, its keys, its view and the handler of its effects
@@ -30,9 +32,11 @@ pub mod compose;
 pub mod config;
 pub mod demo;
 pub mod export;
+pub mod logfile;
 pub mod model;
 pub mod paths;
 pub mod publish;
+pub mod serve;
 pub mod site;
 pub mod store;
 pub mod tui;

@@ -75,7 +75,11 @@ fn bookmarks_keep_titles_and_add_dates_and_skip_duplicates() {
         staging.title.as_deref(),
         Some("Staging environments & pitfalls")
     );
-    assert_eq!(staging.note.as_deref(), Some("tags: staging,testing"));
+    // TAGS become the link's tags (issue 14), not a note that would start its blurb.
+    assert_eq!(staging.note, None);
+    let extras = store.link_extras(staging.id).unwrap();
+    assert_eq!(extras.tags, ["staging", "testing"]);
+    assert_eq!(extras.source.as_deref(), Some("bookmarks"));
 
     // A second import of the same file adds nothing.
     let again = import(&mut store, &fixture("bookmarks.html")).unwrap();

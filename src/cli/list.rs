@@ -1,12 +1,13 @@
-//! `roundup list [--state …] [--json]`, and the summary shown by a bare `roundup`.
+//! `roundup list [--state …] [--tag TAG] [--json]`, and the summary shown by a bare
+//! `roundup`.
 
 use super::StateArg;
-use crate::model::{Link, LinkState};
+use crate::model::{Link, LinkExtras, LinkState};
 use crate::store::{LinkFilter, Store};
 use serde_json::json;
 
-/// The stable JSON shape of a link for scripts.
-pub fn link_json(link: &Link) -> serde_json::Value {
+/// The stable JSON shape of a link for scripts (and for `roundup serve`'s answers).
+pub fn link_json(link: &Link, extras: &LinkExtras) -> serde_json::Value {
     json!({
         "id": link.id,
         "url": link.url,
@@ -23,6 +24,9 @@ pub fn link_json(link: &Link) -> serde_json::Value {
         "fetched_at": link.fetched_at,
         "fetch_error": link.fetch_error,
         "featured_in": link.featured_in,
+        "source": extras.source,
+        "tags": extras.tags,
+        "quote_candidates": extras.quote_candidates,
     })
 }
 
@@ -36,7 +40,7 @@ fn truncate(s: &str, width: usize) -> String {
     }
 }
 
-fn line(link: &Link) -> String {
+fn line(link: &Link, tags: &[String]) -> String {
     let mut who = link.publication.clone().unwrap_or_default();
     if !link.authors.is_empty() {
         if !who.is_empty() {
@@ -53,8 +57,14 @@ fn line(link: &Link) -> String {
         let nums: Vec<String> = link.featured_in.iter().map(|n| format!("#{n}")).collect();
         format!("  [featured in {}]", nums.join(", "))
     };
+    let tags = if tags.is_empty() {
+        String::new()
+    } else {
+        let t: Vec<String> = tags.iter().map(|t| format!("#{t}")).collect();
+        format!("  {}", t.join(" "))
+    };
     format!(
-        "{:>6}  {:<9} {}  {}{}\n        {}",
+        "{:>6}  {:<9} {}  {}{}{tags}\n        {}",
         link.id,
         link.state.as_str(),
         link.added_at.get(..10).unwrap_or(&link.added_at),
@@ -68,23 +78,38 @@ fn line(link: &Link) -> String {
     )
 }
 
-pub fn run(store: &Store, state: StateArg, json: bool) -> anyhow::Result<i32> {
-    let links = if state == StateArg::Stale {
+pub fn run(store: &Store, state: StateArg, tag: Option<String>, json: bool) -> anyhow::Result<i32> {
+    let mut links = if state == StateArg::Stale {
         store.stale_links()?
     } else {
         store.links(&LinkFilter {
             states: state.states(),
+            tag: None,
             limit: None,
         })?
     };
+    let tags = store.tags_by_link()?;
+    if let Some(want) = tag.as_deref() {
+        let want = want.trim().trim_start_matches('#');
+        links.retain(|l| {
+            tags.get(&l.id)
+                .is_some_and(|t| t.iter().any(|t| t.eq_ignore_ascii_case(want)))
+        });
+    }
     if json {
-        let arr: Vec<_> = links.iter().map(link_json).collect();
+        let arr = links
+            .iter()
+            .map(|l| Ok(link_json(l, &store.link_extras(l.id)?)))
+            .collect::<anyhow::Result<Vec<_>>>()?;
         println!("{}", serde_json::to_string_pretty(&arr)?);
     } else if links.is_empty() {
         println!("no links");
     } else {
         for link in &links {
-            println!("{}", line(link));
+            println!(
+                "{}",
+                line(link, tags.get(&link.id).map_or(&[], Vec::as_slice))
+            );
         }
     }
     Ok(0)
@@ -104,10 +129,11 @@ pub fn summary(store: &Store) -> anyhow::Result<i32> {
     println!("links: {}", counts.join(", "));
     let recent = store.links(&LinkFilter {
         states: Some(vec![LinkState::Inbox]),
+        tag: None,
         limit: Some(10),
     })?;
     for link in &recent {
-        println!("{}", line(link));
+        println!("{}", line(link, &store.link_tags(link.id)?));
     }
     println!("\nAdd links with `roundup add URL`; see `roundup --help` for every command.");
     Ok(0)

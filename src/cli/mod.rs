@@ -11,8 +11,11 @@ mod issue;
 mod list;
 mod push;
 mod search;
+mod serve;
 mod settings;
 mod site;
+
+pub use list::link_json;
 
 use crate::model::LinkState;
 use crate::store::Store;
@@ -62,17 +65,47 @@ pub enum Command {
         #[command(subcommand)]
         command: FeedCommand,
     },
-    /// Import a bookmarks HTML, OPML, RSS/Atom/JSON Feed file or a list of URLs
-    Import { file: PathBuf },
+    /// Import an export from Pocket, Omnivore, Raindrop.io, Readwise, Instapaper, Pinboard,
+    /// linkding, wallabag or Karakeep (a file, a zip or a folder), a bookmarks HTML, OPML,
+    /// RSS/Atom/JSON Feed file or a list of URLs
+    Import {
+        file: PathBuf,
+        /// Read FILE as this format instead of detecting it
+        #[arg(long, value_name = "NAME", value_parser = parse_format)]
+        format: Option<crate::capture::import::Format>,
+        /// Leave out what the source marks as read or archived
+        #[arg(long)]
+        unread_only: bool,
+    },
     /// Open the TUI on a temporary database holding a sample inbox and draft
     Demo,
     /// List links
     List {
         #[arg(long, value_enum, default_value_t = StateArg::Inbox)]
         state: StateArg,
+        /// Only links with this tag (a folder, tag or read state from where they came from)
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
         /// Print a JSON array
         #[arg(long)]
         json: bool,
+    },
+    /// Take links over HTTP while roundup is not open: a bookmarklet, share URLs, scripts and
+    /// Miniflux's "save" webhook (token authentication)
+    Serve {
+        /// The address to listen on; anything but a loopback address is reachable from other
+        /// machines
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7777")]
+        listen: String,
+        /// Print the bookmarklet for this address and exit
+        #[arg(long)]
+        bookmarklet: bool,
+        /// Store links without fetching their metadata
+        #[arg(long)]
+        no_fetch: bool,
+        /// How long a request waits for another process's write before answering 503
+        #[arg(long, value_name = "SECS", default_value_t = 60, hide = true)]
+        write_wait: u64,
     },
     /// Full-text search over links and published issues
     Search {
@@ -178,6 +211,10 @@ impl StateArg {
     }
 }
 
+fn parse_format(s: &str) -> Result<crate::capture::import::Format, String> {
+    s.parse()
+}
+
 /// Opens the database the user chose (flag, then ROUNDUP_DB, then the XDG default).
 pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
     let path = db.unwrap_or_else(crate::paths::default_db);
@@ -230,8 +267,26 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         }) => add::run(&mut store, &urls, via, no_fetch),
         Some(Command::Fetch { failed, all }) => fetch::run(&mut store, failed, all),
         Some(Command::Feed { command }) => feed::run(&mut store, command),
-        Some(Command::Import { file }) => import::run(&mut store, &file),
-        Some(Command::List { state, json }) => list::run(&store, state, json),
+        Some(Command::Import {
+            file,
+            format,
+            unread_only,
+        }) => import::run(&mut store, &file, format, unread_only),
+        Some(Command::List { state, tag, json }) => list::run(&store, state, tag, json),
+        Some(Command::Serve {
+            listen,
+            bookmarklet,
+            no_fetch,
+            write_wait,
+        }) => serve::run(
+            store,
+            serve::ServeArgs {
+                listen,
+                bookmarklet,
+                no_fetch,
+                write_wait,
+            },
+        ),
         Some(Command::Search { query, json }) => search::run(&store, &query, json),
         Some(Command::Discard { ids, stale }) => settings::discard(&mut store, &ids, stale),
         Some(Command::Setting { key, value }) => settings::setting(&store, key, value),

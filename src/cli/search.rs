@@ -6,15 +6,15 @@ use crate::store::Store;
 pub fn run(store: &Store, query: &str, json: bool) -> anyhow::Result<i32> {
     let hits = store.search(query, 50)?;
     if json {
-        let arr: Vec<serde_json::Value> = hits
+        let arr = hits
             .iter()
             .map(|h| {
-                let mut v = link_json(&h.link);
+                let mut v = link_json(&h.link, &store.link_extras(h.link.id)?);
                 v["score"] = serde_json::json!(h.score);
                 v["snippet"] = serde_json::json!(h.snippet);
-                v
+                Ok(v)
             })
-            .collect();
+            .collect::<anyhow::Result<Vec<serde_json::Value>>>()?;
         println!("{}", serde_json::to_string_pretty(&arr)?);
         return Ok(0);
     }

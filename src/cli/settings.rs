@@ -17,6 +17,21 @@ const KNOWN: &[(&str, &str)] = &[
         "stale_after_days",
         "inbox links older than this are stale (default 28)",
     ),
+    (
+        "capture_token",
+        "the token `roundup serve` requires (created by serve; printed bare for scripts)",
+    ),
+    (
+        "miniflux_secret",
+        "the secret of Miniflux's webhook (Settings > Integrations > Webhook)",
+    ),
+];
+
+/// Settings that are secrets: printed bare (for `$(roundup setting capture_token)`), created
+/// when first asked for, and never in the listing of every setting.
+const SECRETS: &[&str] = &[
+    crate::serve::secrets::TOKEN_SETTING,
+    crate::serve::secrets::MINIFLUX_SETTING,
 ];
 
 pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> anyhow::Result<i32> {
@@ -31,6 +46,9 @@ pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> any
         let names: Vec<&str> = KNOWN.iter().map(|(k, _)| *k).collect();
         anyhow::bail!("unknown setting '{key}' (known: {})", names.join(", "));
     };
+    if SECRETS.contains(&key.as_str()) {
+        return secret(store, &key, value);
+    }
     let Some(value) = value else {
         println!(
             "{key} = {}  # {help}",
@@ -47,6 +65,31 @@ pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> any
     }
     store.set_setting(&key, &value)?;
     println!("{key} = {value}");
+    Ok(0)
+}
+
+fn secret(store: &Store, key: &str, value: Option<String>) -> anyhow::Result<i32> {
+    match value {
+        None => {
+            let secrets = crate::serve::secrets::ensure(store)?;
+            let v = if key == crate::serve::secrets::TOKEN_SETTING {
+                secrets.token
+            } else {
+                secrets.miniflux
+            };
+            println!("{v}");
+        }
+        Some(v) => {
+            let v = v.trim();
+            if v.len() < 16 || v.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                anyhow::bail!(
+                    "{key} must be at least 16 characters without spaces (not shown here)"
+                );
+            }
+            store.set_setting(key, v)?;
+            println!("{key} set (restart `roundup serve` to use it)");
+        }
+    }
     Ok(0)
 }
 

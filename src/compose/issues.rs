@@ -129,7 +129,21 @@ pub fn place_link(
         publication: link.publication.clone(),
         via: link.via.clone(),
     };
-    store.place_link(link_id, section_id, &credit, &notes)
+    let entry = store.place_link(link_id, section_id, &credit, &notes)?;
+    // The note the link was saved with (in Pocket, Raindrop, a bookmarklet…) starts the body
+    // when nothing was written yet.
+    match link
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        Some(note) if entry.body.trim().is_empty() => {
+            store.update_entry_field(entry.id, crate::store::EntryField::Body(note.to_string()))?;
+            store.entry(entry.id)
+        }
+        _ => Ok(entry),
+    }
 }
 
 /// Remembers the corrections the editor made to an entry's credit against what its page

@@ -9,7 +9,7 @@ mod page;
 mod plan;
 
 pub use page::{FetchFailure, PageMeta, PullOutcome};
-pub use plan::{EntryPlan, IssuePlan, NewEntry, NewFeed, PlannedLink, SectionPlan};
+pub use plan::{EntryPlan, IssuePlan, NewEntry, NewFeed, PlannedLink, SectionPlan, TitledQuotes};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -109,6 +109,33 @@ pub struct NewLink {
     pub feed_id: Option<i64>,
     /// RFC 3339; now when `None`.
     pub added_at: Option<String>,
+    /// Where it came from ("pocket", "serve"…); "feed" or "manual" when `None`.
+    pub source: Option<String>,
+    /// Folders, tags and read state from the source.
+    pub tags: Vec<String>,
+    /// Highlights from the source, offered later as pull-quotes.
+    pub quote_candidates: Vec<QuoteCandidate>,
+}
+
+/// A highlight or selection saved in a read-later tool: offered in the entry editor to be
+/// inserted as a pull-quote.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteCandidate {
+    pub text: String,
+    /// The saver's annotation on the highlight.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// RFC 3339 UTC, when the source says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub highlighted_at: Option<String>,
+}
+
+/// What a link carries besides its metadata: where it came from, its tags, its highlights.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkExtras {
+    pub source: Option<String>,
+    pub tags: Vec<String>,
+    pub quote_candidates: Vec<QuoteCandidate>,
 }
 
 /// A feed subscription.

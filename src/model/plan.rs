@@ -2,7 +2,7 @@
 //! whole issue to load (from an issue file). Validated by the layer above (compose, capture);
 //! the store writes them all or nothing.
 
-use super::{Credit, NewLink, SectionStyle, Sponsor};
+use super::{Credit, NewLink, QuoteCandidate, SectionStyle, Sponsor};
 
 /// What an entry is made of, for inserting one.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,6 +27,15 @@ pub struct NewFeed {
 pub struct PlannedLink {
     pub canonical: String,
     pub link: NewLink,
+}
+
+/// Highlights of a document exported without its URL (Readwise): attached to the stored
+/// link with the same title, if there is one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitledQuotes {
+    pub title: String,
+    pub tags: Vec<String>,
+    pub quotes: Vec<QuoteCandidate>,
 }
 
 /// A whole issue to load over a draft (or as a new one): the issue file, validated.

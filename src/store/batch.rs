@@ -2,10 +2,11 @@
 //! to see what a write did.
 
 use super::feeds::insert_feed_on;
+use super::link_extras::{find_by_title_on, merge_extras_on};
 use super::links::insert_on;
 use super::search::with_bulk_link_indexing;
 use super::{AddOutcome, Result, Store};
-use crate::model::{NewFeed, PlannedLink};
+use crate::model::{NewFeed, PlannedLink, TitledQuotes};
 
 /// What a bulk write did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,6 +16,10 @@ pub struct BatchCounts {
     pub duplicates: usize,
     pub feeds_added: usize,
     pub feeds_existing: usize,
+    /// Highlights stored as quote candidates (on new links and merged into known ones).
+    pub quotes_added: usize,
+    /// Highlights of titled documents no stored link matched.
+    pub quotes_unmatched: usize,
 }
 
 /// How many rows each table holds.
@@ -28,9 +33,16 @@ pub struct TableCounts {
 }
 
 impl Store {
-    /// Subscribes `feeds` and adds `links` (duplicates of stored links, or of each other, are
-    /// counted and skipped) in one transaction: a failure adds nothing.
-    pub fn add_batch(&mut self, feeds: &[NewFeed], links: &[PlannedLink]) -> Result<BatchCounts> {
+    /// Subscribes `feeds`, adds `links` and attaches `by_title` highlights, in one
+    /// transaction: a failure adds nothing. A duplicate (of a stored link, or of an earlier
+    /// one of the batch) is counted and keeps both sets of tags and highlights; nothing else
+    /// about the stored link changes.
+    pub fn add_batch(
+        &mut self,
+        feeds: &[NewFeed],
+        links: &[PlannedLink],
+        by_title: &[TitledQuotes],
+    ) -> Result<BatchCounts> {
         self.transaction(|tx| {
             let mut counts = BatchCounts::default();
             for feed in feeds {
@@ -48,13 +60,33 @@ impl Store {
             }
             with_bulk_link_indexing(tx, || {
                 for planned in links {
-                    match insert_on(tx, &planned.link, &planned.canonical)? {
-                        AddOutcome::Added(id) => counts.added.push(id),
-                        AddOutcome::Duplicate(_) => counts.duplicates += 1,
+                    let link = &planned.link;
+                    match insert_on(tx, link, &planned.canonical)? {
+                        AddOutcome::Added(id) => {
+                            counts.added.push(id);
+                            counts.quotes_added += link.quote_candidates.len();
+                        }
+                        AddOutcome::Duplicate(existing) => {
+                            counts.duplicates += 1;
+                            counts.quotes_added += merge_extras_on(
+                                tx,
+                                existing.id,
+                                &link.tags,
+                                &link.quote_candidates,
+                            )?;
+                        }
                     }
                 }
                 Ok(())
             })?;
+            for doc in by_title {
+                match find_by_title_on(tx, &doc.title)? {
+                    Some(id) => {
+                        counts.quotes_added += merge_extras_on(tx, id, &doc.tags, &doc.quotes)?
+                    }
+                    None => counts.quotes_unmatched += doc.quotes.len(),
+                }
+            }
             Ok(counts)
         })
     }

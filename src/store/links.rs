@@ -18,6 +18,8 @@ pub enum AddOutcome {
 pub struct LinkFilter {
     /// `None` lists every state.
     pub states: Option<Vec<LinkState>>,
+    /// Only links carrying this tag (any case).
+    pub tag: Option<String>,
     pub limit: Option<usize>,
 }
 
@@ -58,13 +60,29 @@ pub(super) fn link_from_row(row: &Row) -> rusqlite::Result<Link> {
 /// Inserts one link on any connection (a plain one or a transaction). The URL must already
 /// be valid; `canonical` is its canonical form.
 pub(super) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> Result<AddOutcome> {
-    if let Some(existing) = super::fetched::find_duplicate_on(conn, canonical)? {
+    // A cheap probe first: most links of a bulk import are new, and loading a whole stored
+    // link is only needed for the duplicates.
+    let seen: Option<i64> = conn
+        .prepare_cached(
+            "SELECT 1 FROM links WHERE canonical_url = ?1 \
+             UNION ALL SELECT 1 FROM links WHERE final_url = ?1 LIMIT 1",
+        )?
+        .query_row([canonical], |r| r.get(0))
+        .optional()?;
+    if seen.is_some()
+        && let Some(existing) = super::fetched::find_duplicate_on(conn, canonical)?
+    {
         return Ok(AddOutcome::Duplicate(Box::new(existing)));
     }
     let added_at = link.added_at.clone().unwrap_or_else(now);
+    let source = link.source.as_deref().unwrap_or(match link.feed_id {
+        Some(_) => "feed",
+        None => "manual",
+    });
     conn.prepare_cached(
         "INSERT INTO links (url, canonical_url, title, authors, publication, description, \
-         published, via, note, feed_id, added_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+         published, via, note, feed_id, added_at, source) \
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     )?
     .execute(params![
         // Stored and exported without tracking parameters, otherwise as given.
@@ -79,8 +97,11 @@ pub(super) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> R
         link.note,
         link.feed_id,
         added_at,
+        source,
     ])?;
-    Ok(AddOutcome::Added(conn.last_insert_rowid()))
+    let id = conn.last_insert_rowid();
+    super::link_extras::merge_extras_on(conn, id, &link.tags, &link.quote_candidates)?;
+    Ok(AddOutcome::Added(id))
 }
 
 pub(super) fn find_canonical_on(conn: &Connection, canonical: &str) -> Result<Option<Link>> {
@@ -146,10 +167,21 @@ impl Store {
     pub fn links(&self, filter: &LinkFilter) -> Result<Vec<Link>> {
         let mut sql = format!("SELECT {LINK_COLUMNS} FROM links l");
         let mut args: Vec<String> = Vec::new();
+        let mut wheres: Vec<String> = Vec::new();
         if let Some(states) = &filter.states {
             let marks: Vec<String> = (1..=states.len()).map(|i| format!("?{i}")).collect();
-            sql.push_str(&format!(" WHERE l.state IN ({})", marks.join(",")));
+            wheres.push(format!("l.state IN ({})", marks.join(",")));
             args.extend(states.iter().map(|s| s.as_str().to_string()));
+        }
+        if let Some(tag) = &filter.tag {
+            args.push(tag.trim().trim_start_matches('#').to_string());
+            wheres.push(format!(
+                "EXISTS (SELECT 1 FROM link_tags t WHERE t.link_id = l.id AND t.tag = ?{})",
+                args.len()
+            ));
+        }
+        if !wheres.is_empty() {
+            sql.push_str(&format!(" WHERE {}", wheres.join(" AND ")));
         }
         sql.push_str(" ORDER BY l.added_at DESC, l.id DESC");
         if let Some(limit) = filter.limit {

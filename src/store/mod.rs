@@ -7,6 +7,7 @@
 
 mod aging;
 mod batch;
+mod capture;
 mod drafts;
 mod entries;
 mod feed_pull;
@@ -14,6 +15,7 @@ mod feeds;
 mod fetched;
 mod issue_load;
 mod issues;
+mod link_extras;
 mod links;
 mod push_remotes;
 mod search;
@@ -47,6 +49,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_final_url_index.sql"),
     include_str!("migrations/0004_issue_day.sql"),
     include_str!("migrations/0005_push_remote.sql"),
+    include_str!("migrations/0006_link_sources.sql"),
 ];
 
 /// How long a writer waits for another process (the TUI and a CLI `add` side by side)

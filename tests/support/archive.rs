@@ -149,5 +149,5 @@ pub fn big_archive(store: &mut Store, issues: i64, inbox: usize) {
             }
         })
         .collect();
-    store.add_batch(&[], &links).unwrap();
+    store.add_batch(&[], &links, &[]).unwrap();
 }

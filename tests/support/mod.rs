@@ -1,5 +1,6 @@
 //! Test support shared by integration tests and benches.
 pub mod archive;
+pub mod client;
 pub mod http;
 pub mod pages;
 pub mod props;

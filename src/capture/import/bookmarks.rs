@@ -16,7 +16,7 @@ fn broken(at: String, reason: impl Into<String>) -> ImportError {
 
 /// Byte offsets of every `<a` start tag, in document order, to name the line of an element.
 /// Bookmark files put each anchor on its own line, so the n-th tag is the n-th element.
-fn anchor_offsets(content: &str) -> Vec<usize> {
+pub(crate) fn anchor_offsets(content: &str) -> Vec<usize> {
     let lower = content.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     lower
@@ -63,16 +63,13 @@ pub(crate) fn plan(content: &str, opts: &CanonicalOptions) -> Result<Plan, Impor
                     .ok_or_else(|| broken(at(n), format!("ADD_DATE '{raw}' is not a Unix time")))?,
             ),
         };
-        let tags = el
-            .attr("tags")
-            .and_then(clean)
-            .map(|t| format!("tags: {t}"));
+        let tags = super::saved::split_tags(el.attr("tags").unwrap_or(""), ',');
         plan.push_link(
             || at(n),
             NewLink {
                 url: href.to_string(),
                 title,
-                note: tags,
+                tags,
                 added_at,
                 ..Default::default()
             },

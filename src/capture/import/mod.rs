@@ -1,38 +1,36 @@
-//! `roundup import FILE`: Netscape bookmarks, OPML, RSS/Atom/JSON Feed files and plain URL
-//! lists, told apart by content rather than by file name.
+//! `roundup import FILE`: Netscape bookmarks, OPML, RSS/Atom/JSON Feed files, plain URL
+//! lists, and the exports of the read-later tools editors switch from (Pocket, Omnivore,
+//! Raindrop, Readwise, Instapaper, Pinboard, linkding, wallabag, Karakeep) — told apart by
+//! content rather than by file name (`--format` forces one). A zip or a folder (Pocket's
+//! `part_*.csv`, Omnivore's `metadata_*.json` + `highlights/`) is read file by file.
 //!
-//! Each importer first parses the whole file into a plan (links and feeds to add, invalid
-//! items); only a file that parses is written, in one transaction, so a broken file adds
+//! Each importer first parses the whole input into a plan (links and feeds to add, invalid
+//! items); only an input that parses is written, in one transaction, so a broken file adds
 //! nothing.
 
 mod bookmarks;
+mod bundle;
+mod detect;
 mod feedfile;
+mod instapaper;
+mod json_services;
+mod omnivore;
 mod opml;
+mod pocket;
+mod raindrop;
+mod readwise;
+mod saved;
+mod table;
 mod text;
 
+pub use detect::{Format, detect};
+
 use crate::model::canonical::{CanonicalOptions, canonicalize};
-use crate::model::{NewFeed, NewLink, PlannedLink};
+use crate::model::{NewFeed, NewLink, PlannedLink, TitledQuotes};
 use crate::store::{Store, StoreError};
+use saved::Ctx;
 use std::fmt;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Bookmarks,
-    Opml,
-    Feed,
-    Text,
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Format::Bookmarks => "bookmarks HTML",
-            Format::Opml => "OPML",
-            Format::Feed => "feed",
-            Format::Text => "URL list",
-        })
-    }
-}
+use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -43,8 +41,38 @@ pub enum ImportError {
         at: String,
         reason: String,
     },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    /// A zip or folder with nothing roundup can import in it.
+    #[error("{0}; nothing was imported")]
+    Empty(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl ImportError {
+    /// The same error, located in `file` of a zip or folder.
+    fn in_file(self, file: &str) -> ImportError {
+        match self {
+            ImportError::Broken { format, at, reason } => ImportError::Broken {
+                format,
+                at: format!("{file} {at}"),
+                reason,
+            },
+            other => other,
+        }
+    }
+}
+
+/// How to import: the format when it should not be detected, and whether to leave out what
+/// the source says was already read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    pub format: Option<Format>,
+    pub unread_only: bool,
 }
 
 /// An item of the file that was skipped because it is not an http(s) URL.
@@ -61,6 +89,11 @@ pub(crate) struct Plan {
     pub links: Vec<PlannedLink>,
     pub feeds: Vec<NewFeed>,
     pub invalid: Vec<Invalid>,
+    /// Highlights of documents exported without a URL (Readwise): attached to the stored
+    /// link with the same title, if any.
+    pub by_title: Vec<TitledQuotes>,
+    /// Items left out because the source marks them read (`--unread-only`).
+    pub skipped_read: usize,
 }
 
 /// What an import did.
@@ -74,6 +107,11 @@ pub struct ImportSummary {
     pub feeds_existing: usize,
     /// Ids of the links added, in file order (for fetching them next).
     pub added_ids: Vec<i64>,
+    /// Highlights stored as quote candidates (on new links and on links already stored).
+    pub quotes_added: usize,
+    /// Highlights whose document has no URL in the export and no stored link of that title.
+    pub quotes_unmatched: usize,
+    pub skipped_read: usize,
 }
 
 impl fmt::Display for ImportSummary {
@@ -85,6 +123,19 @@ impl fmt::Display for ImportSummary {
             self.duplicates,
             self.invalid.len()
         )?;
+        if self.quotes_added > 0 {
+            write!(f, "; {} quote candidates", self.quotes_added)?;
+        }
+        if self.quotes_unmatched > 0 {
+            write!(
+                f,
+                "; {} highlights of documents not in roundup (the export has no URL for them)",
+                self.quotes_unmatched
+            )?;
+        }
+        if self.skipped_read > 0 {
+            write!(f, "; {} read items skipped", self.skipped_read)?;
+        }
         if self.feeds_added + self.feeds_existing > 0 {
             write!(
                 f,
@@ -109,35 +160,58 @@ impl Plan {
     }
 }
 
-/// Tells the format from the content: the first meaningful characters decide.
-pub fn detect(content: &str) -> Format {
-    let head: String = content
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if head.contains("<!doctype netscape-bookmark-file")
-        || (head.contains("<dl") && head.contains("<dt"))
-    {
-        Format::Bookmarks
-    } else if head.contains("<opml") {
-        Format::Opml
-    } else if head.contains("<rss")
-        || head.contains("<feed")
-        || head.contains("<rdf:rdf")
-        || head.starts_with('{')
-    {
-        Format::Feed
-    } else {
-        Format::Text
-    }
+/// Imports `bytes` (the file's content) into the store, detecting its format.
+pub fn import(store: &mut Store, bytes: &[u8]) -> Result<ImportSummary, ImportError> {
+    import_bytes(store, bytes, &ImportOptions::default())
 }
 
-/// Imports `bytes` (the file's content) into the store.
-pub fn import(store: &mut Store, bytes: &[u8]) -> Result<ImportSummary, ImportError> {
-    let content = std::str::from_utf8(bytes).map_err(|e| {
+/// Imports a file, a zip or a folder.
+pub fn import_path(
+    store: &mut Store,
+    path: &Path,
+    opts: &ImportOptions,
+) -> Result<ImportSummary, ImportError> {
+    if path.is_dir() {
+        let files = bundle::from_dir(path)?;
+        return bundle::import(store, files, opts);
+    }
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    import_bytes(store, &bytes, opts)
+}
+
+/// Imports one file's content (a zip is read as a bundle of files).
+pub fn import_bytes(
+    store: &mut Store,
+    bytes: &[u8],
+    opts: &ImportOptions,
+) -> Result<ImportSummary, ImportError> {
+    if bundle::is_zip(bytes) {
+        let files = bundle::from_zip(bytes)?;
+        return bundle::import(store, files, opts);
+    }
+    let content = utf8(bytes)?;
+    let ctx = context(store, opts)?;
+    let format = opts.format.unwrap_or_else(|| detect(content));
+    let plan = plan_one(content, format, &ctx)?;
+    let mut summary = write_plan(store, plan)?;
+    summary.format = Some(format);
+    Ok(summary)
+}
+
+fn context(store: &Store, opts: &ImportOptions) -> Result<Ctx, ImportError> {
+    Ok(Ctx {
+        opts: CanonicalOptions {
+            upgrade_http: store.settings()?.upgrade_http,
+        },
+        unread_only: opts.unread_only,
+    })
+}
+
+fn utf8(bytes: &[u8]) -> Result<&str, ImportError> {
+    std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|b| **b == b'\n')
@@ -148,32 +222,49 @@ pub fn import(store: &mut Store, bytes: &[u8]) -> Result<ImportSummary, ImportEr
             at: format!("line {line}"),
             reason: "not UTF-8 text".into(),
         }
-    })?;
-    let opts = CanonicalOptions {
-        upgrade_http: store.settings()?.upgrade_http,
-    };
-    let format = detect(content);
-    let plan = match format {
-        Format::Bookmarks => bookmarks::plan(content, &opts)?,
+    })
+}
+
+/// Plans one file of a known format.
+fn plan_one(content: &str, format: Format, ctx: &Ctx) -> Result<Plan, ImportError> {
+    let mut plan = match format {
+        Format::Bookmarks => bookmarks::plan(content, &ctx.opts)?,
         Format::Opml => opml::plan(content)?,
-        Format::Feed => feedfile::plan(content, &opts)?,
-        Format::Text => text::plan(content, &opts)?,
+        Format::Feed => feedfile::plan(content, &ctx.opts)?,
+        Format::Text => text::plan(content, &ctx.opts)?,
+        Format::PocketCsv => pocket::plan_csv(content, ctx)?,
+        Format::PocketHtml => pocket::plan_html(content, ctx)?,
+        Format::Omnivore => omnivore::plan(&[("", content)], &[], ctx)?,
+        Format::Raindrop => raindrop::plan(content, ctx)?,
+        Format::ReadwiseHighlights => readwise::plan_highlights(content, ctx)?,
+        Format::ReadwiseReader => readwise::plan_reader(content, ctx)?,
+        Format::Instapaper => instapaper::plan(content, ctx)?,
+        Format::Pinboard => json_services::plan_pinboard(content, ctx)?,
+        Format::Linkding => json_services::plan_linkding(content, ctx)?,
+        Format::Wallabag => json_services::plan_wallabag(content, ctx)?,
+        Format::Karakeep => json_services::plan_karakeep(content, ctx)?,
     };
-    let mut summary = write_plan(store, plan)?;
-    summary.format = Some(format);
-    Ok(summary)
+    for PlannedLink { link, .. } in &mut plan.links {
+        if link.source.is_none() {
+            link.source = Some(format.source().to_string());
+        }
+    }
+    Ok(plan)
 }
 
 fn write_plan(store: &mut Store, plan: Plan) -> Result<ImportSummary, ImportError> {
-    let counts = store.add_batch(&plan.feeds, &plan.links)?;
+    let counts = store.add_batch(&plan.feeds, &plan.links, &plan.by_title)?;
     Ok(ImportSummary {
-        format: None,
         added: counts.added.len(),
         duplicates: counts.duplicates,
         invalid: plan.invalid,
         feeds_added: counts.feeds_added,
         feeds_existing: counts.feeds_existing,
         added_ids: counts.added,
+        quotes_added: counts.quotes_added,
+        quotes_unmatched: counts.quotes_unmatched,
+        skipped_read: plan.skipped_read,
+        ..Default::default()
     })
 }
 
