@@ -1,36 +1,39 @@
-//! Every input the fuzzers (`fuzz/`) found a crash, hang or unsafe output with, replayed
-//! against the same oracles on stable in plain `cargo test`. Inputs live in
-//! `tests/fixtures/fuzz/<target>/`: raw fuzzer bytes, except `export/`, which holds the
-//! generated issue as JSON (the `arbitrary` bytes would only decode with the fuzz crate).
+//! The fuzzers' regression corpus (`fuzz/`), replayed against the same oracles
+//! (`tests/fuzz_common`) on stable in plain `cargo test`. Inputs live in
+//! `tests/fixtures/fuzz/<target>/`: the minimised, coverage-increasing inputs of each
+//! target's runs plus every crash or unsafe output found; raw fuzzer bytes, except
+//! `export/`, which holds the generated issue as JSON (the `arbitrary` bytes, kept in
+//! `export/raw/`, only decode inside the fuzz crate). fuzz/README.md says how to refresh them.
 // A test or benchmark fails loudly: unwrap, expect and panic are how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod fuzz_common;
 
-use roundup::capture::feeds::parse_pull;
-use roundup::capture::import::import;
 use roundup::export::Exporter;
 use roundup::model::Issue;
-use roundup::model::canonical::{CanonicalOptions, canonicalize};
 use roundup::store::Store;
 use std::path::PathBuf;
 
-/// The inputs of one target, sorted by name (deterministic order).
+/// The inputs of one target, sorted by name (deterministic order). Panics, naming the
+/// folder, when it is missing or holds no file: an empty corpus would test nothing.
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/fuzz")
-        .join(target);
-    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .map(|d| {
-            d.filter_map(Result::ok)
-                .filter(|e| e.path().is_file())
-                .map(|e| {
-                    let name = e.file_name().to_string_lossy().into_owned();
-                    (name, std::fs::read(e.path()).unwrap())
-                })
-                .collect()
+    let rel = format!("tests/fixtures/fuzz/{target}");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(&rel);
+    let entries = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("regression corpus {rel}/ cannot be read: {e}"));
+    let mut out: Vec<(String, Vec<u8>)> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
         })
-        .unwrap_or_default();
+        .collect();
+    assert!(
+        !out.is_empty(),
+        "regression corpus {rel}/ is empty: restore it (git checkout) or refresh it as \
+         fuzz/README.md says"
+    );
     out.sort();
     out
 }
@@ -38,12 +41,12 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn canonicalize_inputs() {
     for (name, bytes) in inputs("canonicalize") {
-        let input = String::from_utf8_lossy(&bytes);
-        for upgrade_http in [false, true] {
-            let opts = CanonicalOptions { upgrade_http };
-            if let Ok(c) = canonicalize(&input, &opts) {
-                assert_eq!(canonicalize(&c, &opts).as_ref(), Ok(&c), "{name}");
-            }
+        // The target takes `&str`: libFuzzer skips bytes that are not UTF-8.
+        let Ok(input) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        if let Err(e) = fuzz_common::check_canonicalize(input) {
+            panic!("{name}: {e}");
         }
     }
 }
@@ -51,22 +54,17 @@ fn canonicalize_inputs() {
 #[test]
 fn extract_inputs() {
     for (_, data) in inputs("extract") {
-        let split = data.iter().position(|b| *b == b'\n').unwrap_or(data.len());
-        let url = String::from_utf8_lossy(&data[..split]);
-        let html = String::from_utf8_lossy(data.get(split + 1..).unwrap_or_default());
-        let _ = roundup::capture::extract::extract(&url, &html);
+        fuzz_common::check_extract(&data);
     }
 }
 
 #[test]
 fn import_inputs() {
+    // One store for all, as the fuzz target has: later inputs meet earlier links and feeds.
+    let mut store = Store::open_in_memory().unwrap();
     for (name, data) in inputs("import") {
-        let mut store = Store::open_in_memory().unwrap();
-        let result = import(&mut store, &data);
-        let links = store.table_counts().unwrap().links;
-        match result {
-            Ok(s) => assert_eq!(links, s.added as i64, "{name}"),
-            Err(_) => assert_eq!(links, 0, "{name}"),
+        if let Err(e) = fuzz_common::check_import(&mut store, &data) {
+            panic!("{name}: {e}");
         }
     }
 }
@@ -74,16 +72,9 @@ fn import_inputs() {
 #[test]
 fn feed_inputs() {
     for (name, data) in inputs("feed") {
-        let Ok(outcome) = parse_pull("https://example.com/feed.xml", &data, None, None) else {
-            continue;
-        };
-        let mut store = Store::open_in_memory().unwrap();
-        let (id, _) = store
-            .add_feed("https://example.com/feed.xml", None, None)
-            .unwrap();
-        store
-            .record_feed_pull(id, &outcome)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        if let Err(e) = fuzz_common::check_feed(&data) {
+            panic!("{name}: {e}");
+        }
     }
 }
 
@@ -102,10 +93,8 @@ fn issue_file_inputs() {
 #[test]
 fn export_inputs() {
     let exporter = Exporter::builtin().unwrap();
-    let all = inputs("export");
-    assert!(!all.is_empty(), "the export findings are missing");
-    for (name, data) in all {
-        let issue: Issue = serde_json::from_slice(&data).unwrap();
+    for (name, data) in inputs("export") {
+        let issue: Issue = serde_json::from_slice(&data).unwrap_or_else(|e| panic!("{name}: {e}"));
         if let Err(e) = fuzz_common::check_export(&exporter, &issue) {
             panic!("{name}: {e}");
         }

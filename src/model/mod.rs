@@ -242,6 +242,7 @@ pub struct Section {
     pub heading: String,
     pub style: SectionStyle,
     /// Off: the section's entries print without its heading.
+    #[serde(default = "shown")]
     pub show_heading: bool,
     pub position: i64,
     pub entries: Vec<Entry>,
@@ -259,4 +260,8 @@ pub struct Issue {
     pub intro: Option<String>,
     pub sponsor: Option<Sponsor>,
     pub sections: Vec<Section>,
+}
+
+fn shown() -> bool {
+    true
 }

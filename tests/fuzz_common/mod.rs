@@ -1,15 +1,108 @@
 //! Oracles shared by the fuzz targets (`fuzz/`, via `#[path]`), `tests/fuzz_regressions.rs`
-//! and `tests/props_compose.rs`: what "safe output" means for each export format.
+//! and `tests/props_compose.rs`: what a correct outcome is for each fuzzed input (a
+//! canonical URL, an all-or-nothing import, a recorded feed pull, a safe export), so a
+//! regression input replayed in `cargo test` is checked exactly as the fuzzer checked it.
 //! Not a test target itself (a directory module, not `tests/*.rs`).
 #![allow(dead_code)]
 
+use roundup::capture::feeds::{PullOutcome, parse_pull};
+use roundup::capture::import::import;
 use roundup::compose::issue_file::{
     IssueFile, export_issue_file, issue_file_json, load_issue_file, parse_issue_file,
 };
 use roundup::config::Config;
 use roundup::export::{Exporter, Format};
 use roundup::model::Issue;
+use roundup::model::canonical::{CanonicalOptions, canonicalize, is_tracking_param};
 use roundup::store::Store;
+
+/// Any string: a canonical URL (with and without the http upgrade) is http(s), free of
+/// tracking parameters and canonical again.
+pub fn check_canonicalize(input: &str) -> Result<(), String> {
+    for upgrade_http in [false, true] {
+        let opts = CanonicalOptions { upgrade_http };
+        let Ok(c) = canonicalize(input, &opts) else {
+            continue;
+        };
+        if canonicalize(&c, &opts).as_ref() != Ok(&c) {
+            return Err(format!(
+                "not idempotent (upgrade_http {upgrade_http}): {c:?}"
+            ));
+        }
+        let url = url::Url::parse(&c).map_err(|e| format!("{c:?} does not parse: {e}"))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(format!("scheme of {c:?}"));
+        }
+        if let Some((k, _)) = url.query_pairs().find(|(k, _)| is_tracking_param(k)) {
+            return Err(format!("tracking parameter {k:?} kept in {c:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// Bytes as a fetched page: the first line is its URL, the rest the HTML (decoded lossily,
+/// as the fetcher does). Extraction must not panic; there is no wrong answer.
+pub fn check_extract(data: &[u8]) {
+    let split = data.iter().position(|b| *b == b'\n').unwrap_or(data.len());
+    let url = String::from_utf8_lossy(&data[..split]);
+    let html = String::from_utf8_lossy(data.get(split + 1..).unwrap_or_default());
+    let _ = roundup::capture::extract::extract(&url, &html);
+}
+
+/// Bytes imported into `store` (which may already hold links and feeds): an accepted import
+/// adds exactly what its summary says, a refused one adds nothing.
+pub fn check_import(store: &mut Store, data: &[u8]) -> Result<(), String> {
+    let before = store.table_counts().map_err(|e| e.to_string())?;
+    let result = import(store, data);
+    let after = store.table_counts().map_err(|e| e.to_string())?;
+    let (links, feeds) = (after.links - before.links, after.feeds - before.feeds);
+    match result {
+        Ok(s) if (links, feeds) != (s.added as i64, s.feeds_added as i64) => Err(format!(
+            "summary says {} links and {} feeds added, the store has {links} and {feeds} more",
+            s.added, s.feeds_added
+        )),
+        Err(e) if (links, feeds) != (0, 0) => Err(format!(
+            "a refused import ({e}) wrote {links} links and {feeds} feeds"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Bytes as a pulled feed body: parsed as `feeds::pull_all` parses it, then recorded for a
+/// fresh feed; every item is counted once (added, known or invalid), descriptions are cut.
+pub fn check_feed(data: &[u8]) -> Result<(), String> {
+    const FEED: &str = "https://example.com/feed.xml";
+    let Ok(outcome) = parse_pull(FEED, data, None, None) else {
+        return Ok(());
+    };
+    let PullOutcome::Fetched { items, .. } = &outcome else {
+        return Err("a parsed body came back as NotModified".into());
+    };
+    if let Some(d) = items
+        .iter()
+        .filter_map(|i| i.description.as_ref())
+        .find(|d| d.chars().count() > 401)
+    {
+        return Err(format!("description of {} chars kept", d.chars().count()));
+    }
+    let mut store = Store::open_in_memory().map_err(|e| e.to_string())?;
+    let (feed_id, _) = store
+        .add_feed(FEED, None, None)
+        .map_err(|e| e.to_string())?;
+    let counts = store
+        .record_feed_pull(feed_id, &outcome)
+        .map_err(|e| format!("recording the pull failed: {e}"))?;
+    if counts.added + counts.known + counts.invalid != items.len() {
+        return Err(format!(
+            "{} items, counted {} added + {} known + {} invalid",
+            items.len(),
+            counts.added,
+            counts.known,
+            counts.invalid
+        ));
+    }
+    Ok(())
+}
 
 /// The only schemes a link in the output may have.
 fn allowed_href(href: &str) -> bool {
