@@ -1,7 +1,8 @@
 //! roundup: a keyboard-only terminal app for the editor of a weekly curated-links newsletter.
 //!
 //! Map of the crate (the core never imports ratatui or crossterm):
-//! - [`model`]   plain data: Link, Feed, Issue, Section, Entry, Credit, Sponsor
+//! - [`model`]   plain data: Link, Feed, Issue, Section, Entry, Credit, Sponsor, Readable, QuoteAnchor
+//! - [`text`]    plain text of articles, words, quote anchors and their matcher (imports only model)
 //! - [`store`]   SQLite: open, pragmas, migrations, one file per table family
 //! - [`capture`] canonical URLs, fetching and metadata extraction, feeds, imports
 //! - [`config`]  the config file: title pattern, default sections, disclosure rules
@@ -25,4 +26,5 @@ pub mod export;
 pub mod model;
 pub mod paths;
 pub mod store;
+pub mod text;
 pub mod tui;

@@ -4,6 +4,8 @@
 //! Every write goes straight to the database; there is no in-memory copy that could be lost.
 
 mod aging;
+mod anchors;
+mod articles;
 mod entries;
 mod feed_pull;
 mod feeds;
@@ -16,6 +18,7 @@ mod search;
 mod settings;
 mod tui_queries;
 
+pub use articles::ArticleText;
 pub use entries::{CreditKind, EntryField, NewEntry};
 pub(crate) use entries::{insert_entry, release_links_of};
 pub use feed_pull::PullCounts;
@@ -24,7 +27,7 @@ pub use issues::IssueSummary;
 pub(crate) use issues::{insert_issue, insert_section, issue_tree};
 pub use links::{AddOutcome, LinkFilter};
 pub(crate) use search::with_bulk_link_indexing;
-pub use search::{SearchHit, fts_query};
+pub use search::{SearchHit, SearchScope, fts_query};
 pub use settings::Settings;
 pub use tui_queries::InboxRow;
 
@@ -38,6 +41,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_final_url_index.sql"),
+    // Issue 13's number is 0005; it is the 4th entry until 0004 lands (renumbered at merge).
+    include_str!("migrations/0005_readable_text.sql"),
 ];
 
 /// How long a writer waits for another process (the TUI and a CLI `add` side by side)

@@ -1,9 +1,25 @@
-//! Full-text search over every link and every published entry (SQLite FTS5, migration 0002).
+//! Full-text search over every link and every published entry (SQLite FTS5, migration 0002),
+//! and over the articles' readable text (migration 0005), ranked below them.
 
 use super::links::{LINK_COLUMNS, link_from_row};
 use super::{Result, Store};
 use crate::model::Link;
+use crate::text::{markdown_to_text, word_spans};
 use rusqlite::OptionalExtension;
+use std::collections::HashSet;
+
+/// Where a search looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchScope {
+    /// What links and entries say about themselves: titles, authors, publications,
+    /// descriptions, URLs, and the editor's blurbs, quotes and credits.
+    Title,
+    /// The articles' readable text.
+    Text,
+    /// Both; a match in an article's text ranks below every match in a title or blurb.
+    #[default]
+    All,
+}
 
 /// A link that matched, with the issues it was featured in (`link.featured_in`) and, when the
 /// match was in a published entry, a snippet of that entry's text.
@@ -56,15 +72,81 @@ WITH lh AS (
 SELECT link_id, min(score) AS best, max(entry_id) FROM hits
  GROUP BY link_id ORDER BY best, link_id LIMIT ?2";
 
+/// Article text matches, best first. The index is contentless, so the snippet is made from
+/// the stored article afterwards.
+const ARTICLE_SQL: &str = "SELECT rowid, bm25(articles_fts) AS score FROM articles_fts \
+     WHERE articles_fts MATCH ?1 ORDER BY score LIMIT ?2";
+
+/// Words shown around a match in an article's text.
+const SNIPPET_WORDS: usize = 12;
+
 const SNIPPET_SQL: &str = "SELECT snippet(entries_fts, -1, '«', '»', '…', 12) FROM entries_fts \
      WHERE entries_fts MATCH ?1 AND rowid = ?2";
 
 impl Store {
-    /// Searches links and published entries; best matches first, at most `limit`.
+    /// Searches links, published entries and article text; best matches first (article
+    /// text after titles and blurbs), at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        self.search_in(query, limit, SearchScope::All)
+    }
+
+    /// `search`, looking only where `scope` says.
+    pub fn search_in(
+        &self,
+        query: &str,
+        limit: usize,
+        scope: SearchScope,
+    ) -> Result<Vec<SearchHit>> {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
+        let mut hits = match scope {
+            SearchScope::Text => Vec::new(),
+            SearchScope::Title | SearchScope::All => self.title_hits(&q, limit)?,
+        };
+        if scope != SearchScope::Title && hits.len() < limit {
+            self.add_text_hits(&q, query, limit, &mut hits)?;
+        }
+        Ok(hits)
+    }
+
+    /// Links whose article text matches, after `hits` and without repeating them.
+    fn add_text_hits(
+        &self,
+        q: &str,
+        typed: &str,
+        limit: usize,
+        hits: &mut Vec<SearchHit>,
+    ) -> Result<()> {
+        let seen: HashSet<i64> = hits.iter().map(|h| h.link.id).collect();
+        let want = (limit - hits.len() + seen.len()) as i64;
+        let ids: Vec<(i64, f64)> = {
+            let mut stmt = self.conn.prepare_cached(ARTICLE_SQL)?;
+            let rows =
+                stmt.query_map(rusqlite::params![q, want], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let sql = format!("SELECT {LINK_COLUMNS} FROM links l WHERE l.id = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        for (id, score) in ids.into_iter().filter(|(id, _)| !seen.contains(id)) {
+            if hits.len() >= limit {
+                break;
+            }
+            let link = stmt.query_row([id], link_from_row)?;
+            let snippet = self
+                .article_markdown(id)?
+                .and_then(|md| text_snippet(&markdown_to_text(&md), typed));
+            hits.push(SearchHit {
+                link,
+                score,
+                snippet,
+            });
+        }
+        Ok(())
+    }
+
+    /// Matches in link metadata and published entries.
+    fn title_hits(&self, q: &str, limit: usize) -> Result<Vec<SearchHit>> {
         // Room for the same link matching on both sides, and for drafts filtered out.
         let per_side = (limit as i64).saturating_mul(4).max(50);
         let ids: Vec<(i64, f64, Option<i64>)> = {
@@ -94,6 +176,34 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// About `SNIPPET_WORDS` words of `text` around the first word the query names (the last
+/// query word as a prefix, as the search treats it), the match marked «like this».
+fn text_snippet(text: &str, typed: &str) -> Option<String> {
+    let wanted: Vec<String> = crate::text::words(typed);
+    let (last, rest) = wanted.split_last()?;
+    let spans = word_spans(text);
+    let at = spans
+        .iter()
+        .position(|(w, _)| rest.contains(w) || w.starts_with(last.as_str()))?;
+    let from = at.saturating_sub(SNIPPET_WORDS / 3);
+    let to = (from + SNIPPET_WORDS).min(spans.len());
+    let (start, end) = (spans[from].1.start, spans[to - 1].1.end);
+    let (m_start, m_end) = (spans[at].1.start, spans[at].1.end);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(&text[start..m_start]);
+    out.push('«');
+    out.push_str(&text[m_start..m_end]);
+    out.push('»');
+    out.push_str(&text[m_end..end]);
+    if to < spans.len() {
+        out.push('…');
+    }
+    Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Snippets of JSON-list columns (quotes, authors) carry `["…","…"]` punctuation.
