@@ -7,6 +7,7 @@ use crate::model::Readable;
 use crate::text::{markdown_to_text, word_count};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::time::Instant;
 
 /// Element budget for the Readability pass. The largest fixture page (a long Wikipedia
@@ -17,6 +18,13 @@ pub const MAX_ELEMENTS: usize = 40_000;
 /// Nesting budget: the pass and its Markdown writer walk the tree recursively in places, and
 /// no article nests anywhere near this deep (the fixture pages stay under 60).
 pub const MAX_DEPTH: usize = 400;
+
+/// Fewer words than this is a caption or a teaser, not an article to read.
+pub const MIN_WORDS: u32 = 25;
+
+/// More of the text than this inside links: a menu, a listing or a link farm. Readability
+/// returns the biggest block of any page; this tells a home page from an article.
+pub const MAX_LINK_SHARE: f64 = 0.5;
 
 /// What the Readability pass found, for the metadata rules to use after the structured data.
 #[derive(Debug, Default)]
@@ -67,7 +75,7 @@ pub(crate) fn pass(doc: Document, url: &str, deadline: Option<Instant>) -> Pass 
     let markdown = strip_controls(article.text_content.trim());
     let text = markdown_to_text(&markdown);
     let words = word_count(&text);
-    let readable = if words == 0 {
+    let readable = if words < MIN_WORDS || link_share(&markdown, words) > MAX_LINK_SHARE {
         Readable::NotArticle
     } else {
         Readable::Article {
@@ -81,6 +89,21 @@ pub(crate) fn pass(doc: Document, url: &str, deadline: Option<Instant>) -> Pass 
         byline: article.byline,
         title: Some(article.title).filter(|t| !t.trim().is_empty()),
     }
+}
+
+/// The share of the text's words that are the text of links.
+fn link_share(markdown: &str, words: u32) -> f64 {
+    let mut depth = 0usize;
+    let mut linked = 0usize;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Link { .. }) => depth += 1,
+            Event::End(TagEnd::Link) => depth = depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if depth > 0 => linked += t.split_whitespace().count(),
+            _ => {}
+        }
+    }
+    linked as f64 / f64::from(words.max(1))
 }
 
 /// Whether the document is small and shallow enough for the pass (one walk, no recursion).
@@ -124,6 +147,34 @@ mod tests {
         let html = format!("{}text{}", "<div>".repeat(5_000), "</div>".repeat(5_000));
         let pass = pass(Document::from(html), "https://a.org/x", None);
         assert_eq!(pass.readable, Some(Readable::NotArticle));
+    }
+
+    #[test]
+    fn menus_and_listings_are_not_articles() {
+        let nav = "<html><body><nav><a href=/a>A</a> <a href=/b>B</a></nav></body></html>";
+        let pass_of = |html: &str| pass(Document::from(html), "https://a.org/", None).readable;
+        assert_eq!(pass_of(nav), Some(Readable::NotArticle));
+        let list: String = (0..40)
+            .map(|i| format!("<li><a href=/{i}>Product number {i}</a></li>"))
+            .collect();
+        assert_eq!(
+            pass_of(&format!("<ul>{list}</ul>")),
+            Some(Readable::NotArticle)
+        );
+        let prose = "<article><p>".to_string()
+            + &"The retry storm took the cache with it, and we rolled back. ".repeat(5)
+            + "See <a href=/pm>the postmortem</a>.</p></article>";
+        let Some(Readable::Article {
+            words, markdown, ..
+        }) = pass_of(&prose)
+        else {
+            panic!("an article");
+        };
+        assert_eq!(words, 63);
+        assert!(
+            markdown.contains("[the postmortem](https://a.org/pm)"),
+            "{markdown}"
+        );
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! `roundup list [--state …] [--json]`, and the summary shown by a bare `roundup`.
 
 use super::StateArg;
-use crate::model::{Link, LinkState};
+use crate::model::{Link, LinkState, reading_minutes};
 use crate::store::{LinkFilter, Store};
 use serde_json::json;
 
-/// The stable JSON shape of a link for scripts.
-pub fn link_json(link: &Link) -> serde_json::Value {
+/// The stable JSON shape of a link for scripts. `words`: of its article text, when it has
+/// some; `reading_minutes` follows from it (`model::WORDS_PER_MINUTE`).
+pub fn link_json(link: &Link, words: Option<u32>) -> serde_json::Value {
     json!({
         "id": link.id,
         "url": link.url,
@@ -23,6 +24,8 @@ pub fn link_json(link: &Link) -> serde_json::Value {
         "fetched_at": link.fetched_at,
         "fetch_error": link.fetch_error,
         "featured_in": link.featured_in,
+        "word_count": words,
+        "reading_minutes": words.map(reading_minutes),
     })
 }
 
@@ -78,7 +81,11 @@ pub fn run(store: &Store, state: StateArg, json: bool) -> anyhow::Result<i32> {
         })?
     };
     if json {
-        let arr: Vec<_> = links.iter().map(link_json).collect();
+        let words = store.word_counts()?;
+        let arr: Vec<_> = links
+            .iter()
+            .map(|l| link_json(l, words.get(&l.id).copied()))
+            .collect();
         println!("{}", serde_json::to_string_pretty(&arr)?);
     } else if links.is_empty() {
         println!("no links");

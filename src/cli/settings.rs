@@ -17,6 +17,10 @@ const KNOWN: &[(&str, &str)] = &[
         "stale_after_days",
         "inbox links older than this are stale (default 28)",
     ),
+    (
+        "quote_links",
+        "exports link each anchored quote to its place on the page (true/false, default false)",
+    ),
 ];
 
 pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> anyhow::Result<i32> {
@@ -25,6 +29,7 @@ pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> any
         println!("upgrade_http = {}", s.upgrade_http);
         println!("fetch_concurrency = {}", s.fetch_concurrency);
         println!("stale_after_days = {}", s.stale_after_days);
+        println!("quote_links = {}", s.quote_links);
         return Ok(0);
     };
     let Some((_, help)) = KNOWN.iter().find(|(k, _)| *k == key) else {
@@ -39,7 +44,7 @@ pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> any
         return Ok(0);
     };
     let ok = match key.as_str() {
-        "upgrade_http" => matches!(value.as_str(), "true" | "false"),
+        "upgrade_http" | "quote_links" => matches!(value.as_str(), "true" | "false"),
         _ => value.parse::<u32>().is_ok_and(|n| n > 0),
     };
     if !ok {
