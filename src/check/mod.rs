@@ -22,7 +22,7 @@ pub use context::{ContextError, context_for};
 pub use probe::{Hop, Probe, ProbeError, ProbeOutcome};
 
 use crate::capture::canonical::CanonicalOptions;
-use crate::model::Issue;
+use crate::model::{Issue, QuoteAnchor};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
@@ -81,7 +81,13 @@ pub enum ProblemKind {
     DuplicateInIssue,
     FeaturedBefore,
     DisclosureRemoved,
+    /// A quote with no anchor whose words are not on the page.
     QuoteNotFound,
+    /// An anchored quote whose words changed on the page: its context is still there, or a
+    /// passage is a close match.
+    QuoteChanged,
+    /// An anchored quote whose passage is no longer on the page at all.
+    QuoteGone,
     HtmlTooLarge,
     /// The checker itself could not run (no HTTP client).
     CheckFailed,
@@ -152,7 +158,7 @@ impl ProblemKind {
         use ProblemKind::*;
         match self {
             HttpError | PermanentRedirect | TrackingParams | MissingCredit | FeaturedBefore
-            | DisclosureRemoved | QuoteNotFound => Severity::Warning,
+            | DisclosureRemoved | QuoteNotFound | QuoteChanged | QuoteGone => Severity::Warning,
             InvalidUrl | NotFound | Gone | ServerError | DnsFailure | ConnectionRefused
             | Timeout | FetchFailed | BadRedirect | Soft404 | MissingTitle | TitleIsUrl
             | MissingBlurb | DuplicateInIssue | HtmlTooLarge | CheckFailed => Severity::Error,
@@ -171,6 +177,9 @@ pub struct CheckContext {
     pub expected_disclosures: BTreeMap<(usize, usize), Vec<String>>,
     /// Size in bytes of the issue exported as HTML.
     pub html_size: Option<usize>,
+    /// Entry id → where its quotes were taken from (`Store::anchors_of`): those quotes are
+    /// reported as changed or gone rather than not found.
+    pub anchors: HashMap<i64, Vec<QuoteAnchor>>,
 }
 
 impl CheckContext {
@@ -256,7 +265,7 @@ impl CheckOptions {
 pub fn check_issue(issue: &Issue, ctx: &CheckContext, opts: &CheckOptions) -> Vec<Problem> {
     let mut problems = lint::lint_issue(issue, ctx, opts);
     if opts.network {
-        problems.extend(links::probe_issue(issue, opts));
+        problems.extend(links::probe_issue(issue, ctx, opts));
     }
     // Stable: within one entry the generation order (lints, then the link) is kept.
     problems.sort_by(|a, b| {

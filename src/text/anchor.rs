@@ -59,7 +59,8 @@ pub fn anchor_passage(text: &str, range: Range<usize>) -> Option<QuoteAnchor> {
 }
 
 /// The anchor of a quote already written (Markdown allowed: only its words count) when its
-/// words appear in `text` in order; `None` otherwise.
+/// words appear in `text` in order; `None` otherwise. The passage takes in the punctuation
+/// attached to its first and last words ("“It was", "deploy.").
 pub fn anchor_quote(text: &str, quote: &str) -> Option<QuoteAnchor> {
     let want = words(quote);
     if want.is_empty() {
@@ -69,7 +70,20 @@ pub fn anchor_quote(text: &str, quote: &str) -> Option<QuoteAnchor> {
     let at = spans
         .windows(want.len())
         .position(|w| w.iter().map(|(s, _)| s).eq(want.iter()))?;
-    anchor_passage(text, spans[at].1.start..spans[at + want.len() - 1].1.end)
+    let mut start = spans[at].1.start;
+    let mut end = spans[at + want.len() - 1].1.end;
+    start -= text[..start]
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .map(char::len_utf8)
+        .sum::<usize>();
+    end += text[end..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .map(char::len_utf8)
+        .sum::<usize>();
+    anchor_passage(text, start..end)
 }
 
 /// Whether `quote` (Markdown, as written in the entry) is the quote `anchor` was taken for:
