@@ -3,8 +3,11 @@
 
 pub mod html;
 pub mod markdown;
+mod quote_links;
 pub mod text;
 pub mod view;
+
+pub use quote_links::QuoteLinks;
 
 use crate::compose::issue_file::{export_issue_file, issue_file_json};
 use crate::config::Config;
@@ -152,11 +155,23 @@ impl Exporter {
     }
 
     pub fn render(&self, issue: &Issue, format: Format) -> Result<String, ExportError> {
+        self.render_with(issue, format, &QuoteLinks::default())
+    }
+
+    /// `render`, with each anchored quote linked to its place on the page (HTML and
+    /// Markdown; the plain text and the JSON issue file are unchanged).
+    pub fn render_with(
+        &self,
+        issue: &Issue,
+        format: Format,
+        links: &QuoteLinks,
+    ) -> Result<String, ExportError> {
+        let none = QuoteLinks::default();
         let view = match format {
             Format::Json => return Ok(issue_file_json(&export_issue_file(issue))),
-            Format::Markdown => view::build(issue, &self.newsletter, &markdown::Markdown),
-            Format::Html => view::build(issue, &self.newsletter, &html::Html),
-            Format::Text => view::build(issue, &self.newsletter, &text::Text),
+            Format::Markdown => view::build(issue, &self.newsletter, &markdown::Markdown, links),
+            Format::Html => view::build(issue, &self.newsletter, &html::Html, links),
+            Format::Text => view::build(issue, &self.newsletter, &text::Text, &none),
         };
         let name = format.template().unwrap_or_default();
         let out = self

@@ -1,6 +1,7 @@
 //! What templates see: the issue with every text already rendered for the target format
 //! (escaped Markdown, sanitised HTML, wrapped plain text), so templates only arrange it.
 
+use super::QuoteLinks;
 use crate::compose::credit_line;
 use crate::model::{Issue, SectionStyle};
 use serde::Serialize;
@@ -74,7 +75,7 @@ fn non_empty(s: &str) -> Option<&str> {
     Some(s).filter(|s| !s.trim().is_empty())
 }
 
-pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour) -> IssueView {
+pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour, links: &QuoteLinks) -> IssueView {
     let title = f.inline(&issue.title);
     IssueView {
         newsletter: f.inline(newsletter),
@@ -123,7 +124,7 @@ pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour) -> IssueView {
                                     .quotes
                                     .iter()
                                     .filter_map(|q| non_empty(q))
-                                    .map(|q| f.quote(q, nested))
+                                    .map(|q| f.quote(&links.quote(e, q), nested))
                                     .collect(),
                                 credit: non_empty(&credit).map(|c| f.credit(c, nested)),
                                 disclosures: e
