@@ -75,7 +75,14 @@ fn article_text_is_searched_and_ranked_below_titles() {
     assert!(store.search("apache", 10).unwrap().is_empty());
     // The limit counts both kinds.
     assert_eq!(ids(&store.search("kafka", 1).unwrap()), [titled]);
-    // Prefix search works on article text too (the last word, as the TUI types it).
+    // Prefix search works on article text too (the last word, as the TUI types it), from
+    // five letters on: shorter prefixes are matched as whole words.
+    assert!(
+        store
+            .search_in("reba", 10, SearchScope::Text)
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
         ids(&store.search_in("rebal", 10, SearchScope::Text).unwrap()),
         [texty]
