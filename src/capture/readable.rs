@@ -182,12 +182,19 @@ mod tests {
         // Fetch workers are spawned threads: 2 MiB of stack, as here.
         let depth = MAX_DEPTH - 5;
         let para = "Deeply nested words are still words worth reading here. ".repeat(10);
-        let html = format!("{}<p>{para}</p>{}", "<div>".repeat(depth), "</div>".repeat(depth));
-        let worker = std::thread::Builder::new().stack_size(2 << 20).spawn(move || {
-            pass(Document::from(html), "https://a.org/x", None).readable
-        });
+        let html = format!(
+            "{}<p>{para}</p>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let worker = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || pass(Document::from(html), "https://a.org/x", None).readable);
         let readable = worker.unwrap().join().unwrap();
-        assert!(matches!(readable, Some(Readable::Article { .. })), "{readable:?}");
+        assert!(
+            matches!(readable, Some(Readable::Article { .. })),
+            "{readable:?}"
+        );
     }
 
     #[test]

@@ -36,22 +36,6 @@ pub(super) fn print_out(text: &str) -> anyhow::Result<()> {
     }
 }
 
-/// The anchors of the issue's quotes when the `quote_links` setting is on; none otherwise.
-pub(super) fn quote_links(
-    store: &Store,
-    issue: &crate::model::Issue,
-) -> anyhow::Result<QuoteLinks> {
-    if !store.settings()?.quote_links {
-        return Ok(QuoteLinks::default());
-    }
-    let ids: Vec<i64> = issue
-        .sections
-        .iter()
-        .flat_map(|s| s.entries.iter().map(|e| e.id))
-        .collect();
-    Ok(QuoteLinks::new(store.anchors_of(&ids)?))
-}
-
 pub struct ExportArgs {
     pub number: Option<i64>,
     pub format: Format,
@@ -68,7 +52,7 @@ pub fn run(store: &Store, args: ExportArgs) -> anyhow::Result<i32> {
         },
     };
     let exporter = Exporter::new(&config()?)?;
-    let links = quote_links(store, &issue)?;
+    let links = QuoteLinks::for_issue(store, &issue)?;
     let out = exporter.render_with(&issue, args.format, &links)?;
     if let Some(path) = args.output {
         std::fs::write(&path, &out).with_context(|| format!("cannot write {}", path.display()))?;

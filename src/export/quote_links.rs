@@ -2,7 +2,8 @@
 //! that has an anchor ends with a small link whose `#:~:text=` fragment makes the browser
 //! scroll to the passage and highlight it. Only the HTML and Markdown exports carry them.
 
-use crate::model::{Entry, QuoteAnchor};
+use crate::model::{Entry, Issue, QuoteAnchor};
+use crate::store::Store;
 use crate::text::anchor::{is_quote_of, quote_link};
 use std::collections::HashMap;
 
@@ -18,6 +19,20 @@ pub struct QuoteLinks {
 impl QuoteLinks {
     pub fn new(anchors: HashMap<i64, Vec<QuoteAnchor>>) -> QuoteLinks {
         QuoteLinks { anchors }
+    }
+
+    /// The anchors of `issue`'s quotes when the store's `quote_links` setting is on; none
+    /// (nothing linked) when it is off. What the CLI's and the TUI's exports both use.
+    pub fn for_issue(store: &Store, issue: &Issue) -> crate::store::Result<QuoteLinks> {
+        if !store.settings()?.quote_links {
+            return Ok(QuoteLinks::default());
+        }
+        let ids: Vec<i64> = issue
+            .sections
+            .iter()
+            .flat_map(|s| s.entries.iter().map(|e| e.id))
+            .collect();
+        Ok(QuoteLinks::new(store.anchors_of(&ids)?))
     }
 
     pub fn is_empty(&self) -> bool {
