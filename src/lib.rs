@@ -5,8 +5,10 @@
 //!
 //! - [`model`]   plain data (Link, Issue, Section, Entry, Credit, Sponsor…) and the link
 //!   vocabulary every layer shares: canonical URLs, a fetched page's metadata, failure reasons
+//! - [`text`]    plain text of articles: Markdown to text, words, quote anchors and their
+//!   matcher (imports only `model`; the store's search and the check use it)
 //! - [`paths`]   XDG locations of the database, config and logs
-//! - [`store`]   SQLite: open, pragmas, migrations, one file per table family (imports `model`)
+//! - [`store`]   SQLite: open, pragmas, migrations, one file per table family (imports `model`, `text`)
 //! - [`config`]  the config file: title pattern, default sections, disclosure rules
 //! - [`capture`] fetching and metadata extraction, feeds, imports (writes through `store`)
 //! - [`compose`] issue operations, the one home the CLI and the TUI share: new issue, place
@@ -39,4 +41,5 @@ pub mod publish;
 pub mod serve;
 pub mod site;
 pub mod store;
+pub mod text;
 pub mod tui;

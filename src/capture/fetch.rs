@@ -4,8 +4,9 @@
 //! SQLite; the caller drains the channel and records results, so one thread writes.
 
 use crate::capture::decode::{decode_html, non_html_title};
-use crate::capture::extract::{PageMeta, extract};
+use crate::capture::extract::{PageMeta, extract_within};
 use crate::capture::failure::{classify, classify_io};
+use crate::model::Readable;
 use crate::store::Settings;
 use std::collections::VecDeque;
 use std::io::Read;
@@ -192,7 +193,7 @@ pub fn fetch_one(
         .unwrap_or_default();
     let declared_html = mime.contains("html");
     if !mime.is_empty() && !declared_html {
-        return Ok(non_html_meta(&final_url, disposition.as_deref()));
+        return Ok(non_html_meta(&final_url, disposition.as_deref(), &mime));
     }
     let (bytes, found_head, cut) = read_head(&mut resp, opts, deadline);
     // A page that stalls or breaks after its head still told us what we came for.
@@ -202,7 +203,12 @@ pub fn fetch_one(
         return Err(failure);
     }
     if !declared_html && !looks_like_html(&bytes) {
-        return Ok(non_html_meta(&final_url, disposition.as_deref()));
+        let mime = if mime.is_empty() {
+            "application/octet-stream"
+        } else {
+            &mime
+        };
+        return Ok(non_html_meta(&final_url, disposition.as_deref(), mime));
     }
     // Megabytes without a `</head>` and without a title: not a page worth guessing at (and
     // not worth parsing: that is where a decompression bomb would cost CPU).
@@ -211,7 +217,9 @@ pub fn fetch_one(
         return Err(FetchFailure::TooLarge);
     }
     let text = decode_html(&bytes, content_type.as_deref());
-    let mut meta = extract(&final_url, &text);
+    // Parsing and the Readability pass are part of the fetch: past the deadline only the
+    // metadata is taken (the pass is the costly part).
+    let mut meta = extract_within(&final_url, &text, Some(deadline));
     if truncated && meta.title.is_none() {
         return Err(FetchFailure::TooLarge);
     }
@@ -294,11 +302,14 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         || t.contains("<title")
 }
 
-fn non_html_meta(final_url: &str, disposition: Option<&str>) -> PageMeta {
+fn non_html_meta(final_url: &str, disposition: Option<&str>, mime: &str) -> PageMeta {
     PageMeta {
         title: non_html_title(final_url, disposition),
         publication: crate::model::canonical::tidy_host(final_url),
         final_url: Some(final_url.to_string()),
+        readable: Some(Readable::NotHtml {
+            content_type: mime.to_string(),
+        }),
         ..PageMeta::default()
     }
 }

@@ -1,5 +1,5 @@
-//! Getting links in: canonical URLs, imports from files, fetching pages and their metadata,
-//! and feeds.
+//! Getting links in: canonical URLs, imports from files, fetching pages and their metadata
+//! and readable text, and feeds.
 
 pub use crate::model::canonical;
 pub mod decode;
@@ -9,3 +9,4 @@ pub mod feeds;
 pub mod fetch;
 mod fetch_batch;
 pub mod import;
+pub mod readable;

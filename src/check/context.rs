@@ -43,9 +43,15 @@ pub fn context_for(
             }
         }
     }
+    let entry_ids: Vec<i64> = issue
+        .sections
+        .iter()
+        .flat_map(|s| s.entries.iter().map(|e| e.id))
+        .collect();
     Ok(CheckContext {
         featured: CheckContext::featured_from_store(store, issue)?,
         expected_disclosures,
         html_size: Some(html.len()),
+        anchors: store.anchors_of(&entry_ids)?,
     })
 }

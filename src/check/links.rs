@@ -5,23 +5,25 @@
 
 use super::page::{self, Checked};
 use super::probe::{self, Probe};
-use super::{CheckOptions, EntryRef, Problem, ProblemKind};
-use crate::model::Issue;
+use super::{CheckContext, CheckOptions, EntryRef, Problem, ProblemKind};
 use crate::model::canonical::parse_http_url;
+use crate::model::{Issue, QuoteAnchor};
 use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::{HashMap, HashSet};
 
 /// One place a link is used.
-struct Target {
+struct Target<'a> {
     at: Option<EntryRef>,
     url: String,
     quotes: Vec<String>,
+    /// Where those quotes were taken from, for the ones that have an anchor.
+    anchors: &'a [QuoteAnchor],
     /// How to name the link when it is not the entry's own: "link in the entry".
     label: Option<&'static str>,
 }
 
-pub(super) fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
-    let targets = gather(issue);
+pub(super) fn probe_issue(issue: &Issue, ctx: &CheckContext, opts: &CheckOptions) -> Vec<Problem> {
+    let targets = gather(issue, ctx);
     let mut urls: Vec<String> = targets.iter().map(|t| t.url.clone()).collect();
     urls.sort();
     urls.dedup();
@@ -49,7 +51,7 @@ pub(super) fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
         let Some(c) = by_url.get(t.url.as_str()) else {
             continue;
         };
-        for mut problem in page::link_problems(t.at.clone(), c, &t.quotes) {
+        for mut problem in page::link_problems(t.at.clone(), c, &t.quotes, t.anchors) {
             if let Some(label) = t.label {
                 problem.message = format!("{label} {}: {}", t.url, problem.message);
             }
@@ -60,7 +62,7 @@ pub(super) fn probe_issue(issue: &Issue, opts: &CheckOptions) -> Vec<Problem> {
 }
 
 /// The issue's links in reading order. Invalid entry URLs are left to the lint.
-fn gather(issue: &Issue) -> Vec<Target> {
+fn gather<'a>(issue: &'a Issue, ctx: &'a CheckContext) -> Vec<Target<'a>> {
     let mut targets = Vec::new();
     if let Some(sponsor) = &issue.sponsor {
         if let Some(url) = sponsor.url.as_deref().filter(|u| parse_http_url(u).is_ok()) {
@@ -68,6 +70,7 @@ fn gather(issue: &Issue) -> Vec<Target> {
                 at: None,
                 url: url.trim().to_string(),
                 quotes: Vec::new(),
+                anchors: &[],
                 label: Some("sponsor link"),
             });
         }
@@ -84,6 +87,7 @@ fn gather(issue: &Issue) -> Vec<Target> {
                     at: Some(at.clone()),
                     url: entry.url.trim().to_string(),
                     quotes: crate::model::body::quotes(&entry.body),
+                    anchors: ctx.anchors.get(&entry.id).map(Vec::as_slice).unwrap_or(&[]),
                     label: None,
                 });
             }
@@ -99,6 +103,7 @@ fn text_links(targets: &mut Vec<Target>, at: Option<EntryRef>, md: &str, label: 
             at: at.clone(),
             url,
             quotes: Vec::new(),
+            anchors: &[],
             label: Some(label),
         });
     }

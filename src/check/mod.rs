@@ -22,8 +22,8 @@ mod probe;
 pub use context::{ContextError, context_for};
 pub use probe::{Hop, Probe, ProbeError, ProbeOutcome};
 
-use crate::model::Issue;
 use crate::model::canonical::CanonicalOptions;
+use crate::model::{Issue, QuoteAnchor};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
@@ -87,7 +87,13 @@ pub enum ProblemKind {
     DuplicateInIssue,
     FeaturedBefore,
     DisclosureRemoved,
+    /// A quote with no anchor whose words are not on the page.
     QuoteNotFound,
+    /// An anchored quote whose words changed on the page: its context is still there, or a
+    /// passage is a close match.
+    QuoteChanged,
+    /// An anchored quote whose passage is no longer on the page at all.
+    QuoteGone,
     HtmlTooLarge,
     /// The checker itself could not run (no HTTP client).
     CheckFailed,
@@ -164,8 +170,10 @@ impl ProblemKind {
         use ProblemKind::*;
         match self {
             HttpError | PermanentRedirect | TrackingParams | MissingCredit | FeaturedBefore
-            | DisclosureRemoved | QuoteNotFound | Timeout | FetchFailed | Soft404
-            | DuplicateInIssue | HtmlTooLarge | CheckFailed => Severity::Warning,
+            | DisclosureRemoved | QuoteNotFound | QuoteChanged | QuoteGone | Timeout
+            | FetchFailed | Soft404 | DuplicateInIssue | HtmlTooLarge | CheckFailed => {
+                Severity::Warning
+            }
             InvalidUrl | NotFound | Gone | ServerError | DnsFailure | ConnectionRefused
             | BadRedirect | MissingTitle | TitleIsUrl | EmptyEntry | SponsorWithoutLink
             | TitlePlaceholder => Severity::Error,
@@ -184,6 +192,9 @@ pub struct CheckContext {
     pub expected_disclosures: BTreeMap<(usize, usize), Vec<String>>,
     /// Size in bytes of the issue exported as HTML.
     pub html_size: Option<usize>,
+    /// Entry id → where its quotes were taken from (`Store::anchors_of`): those quotes are
+    /// reported as changed or gone rather than not found.
+    pub anchors: HashMap<i64, Vec<QuoteAnchor>>,
 }
 
 impl CheckContext {
@@ -269,7 +280,7 @@ impl CheckOptions {
 pub fn check_issue(issue: &Issue, ctx: &CheckContext, opts: &CheckOptions) -> Vec<Problem> {
     let mut problems = lint::lint_issue(issue, ctx, opts);
     if opts.network {
-        problems.extend(links::probe_issue(issue, opts));
+        problems.extend(links::probe_issue(issue, ctx, opts));
     }
     // Stable: within one entry the generation order (lints, then the link) is kept.
     problems.sort_by(|a, b| {

@@ -1,8 +1,12 @@
 //! From a probed link to problems: dead links, permanent redirects, and what the page's text
-//! says (soft 404s, pull-quotes that are no longer there).
+//! says (soft 404s, pull-quotes that are no longer there). A quote taken from the reader has
+//! an anchor (`text::anchor`), so its absence is told apart: changed or gone.
 
 use super::probe::{Probe, ProbeOutcome};
 use super::{EntryRef, Problem, ProblemKind};
+use crate::model::QuoteAnchor;
+use crate::text::anchor::{QuoteStatus, is_quote_of, locate};
+pub(super) use crate::text::words;
 use pulldown_cmark::{Event, Parser};
 use scraper::{Html, Node, Selector};
 
@@ -56,6 +60,7 @@ pub(super) fn link_problems(
     at: Option<EntryRef>,
     checked: &Checked,
     quotes: &[String],
+    anchors: &[QuoteAnchor],
 ) -> Vec<Problem> {
     let probe = &checked.probe;
     let via = if probe.hops.is_empty() {
@@ -116,25 +121,42 @@ pub(super) fn link_problems(
         return problems;
     };
     for (i, quote) in quotes.iter().enumerate() {
-        if !quote_appears(quote, page) {
-            let text = markdown_text(quote);
-            let all: Vec<&str> = text.split_whitespace().collect();
-            let mut start = all[..all.len().min(8)].join(" ");
-            if all.len() > 8 {
-                start.push('…');
-            }
-            problems.push(Problem::new(
-                at.clone(),
+        let anchored = anchors.iter().find(|a| is_quote_of(a, quote));
+        let (kind, what) = match anchored.map(|a| locate(a, page)) {
+            Some(QuoteStatus::Found) => continue,
+            Some(QuoteStatus::Changed) => (
+                ProblemKind::QuoteChanged,
+                "changed on the page: its place is there, its words differ",
+            ),
+            Some(QuoteStatus::Gone) => (
+                ProblemKind::QuoteGone,
+                "is gone from the page: neither its words nor their context are there",
+            ),
+            None if quote_appears(quote, page) => continue,
+            None => (
                 ProblemKind::QuoteNotFound,
-                format!(
-                    "quote {} is not in the page's text (\"{start}\"); the page may have \
-                     changed, or it is drawn by JavaScript",
-                    i + 1
-                ),
-            ));
-        }
+                "is not in the page's text; the page may have changed, or it is drawn by \
+                 JavaScript",
+            ),
+        };
+        problems.push(Problem::new(
+            at.clone(),
+            kind,
+            format!("quote {} (\"{}\") {what}", i + 1, opening(quote)),
+        ));
     }
     problems
+}
+
+/// The first words of a quote, to name it in a message.
+fn opening(quote: &str) -> String {
+    let text = markdown_text(quote);
+    let all: Vec<&str> = text.split_whitespace().collect();
+    let mut start = all[..all.len().min(8)].join(" ");
+    if all.len() > 8 {
+        start.push('…');
+    }
+    start
 }
 
 /// Where the leading run of permanent hops leads. A temporary hop ends the run: after it,
@@ -216,16 +238,6 @@ pub(super) fn visible_text(html: &Html) -> String {
         }
     }
     out
-}
-
-/// Lower-cased runs of letters and digits. Everything else — whitespace, straight or curly
-/// quotes, hyphens and dashes, punctuation — only separates words, so none of those
-/// differences between a quote and its page can matter.
-pub(super) fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// The plain text of a Markdown quote: emphasis and link syntax gone, paragraphs joined.

@@ -2,7 +2,7 @@
 
 use super::issue::config;
 use crate::clipboard::{self, Copied};
-use crate::export::{Exporter, Format};
+use crate::export::{Exporter, Format, QuoteLinks};
 use crate::store::Store;
 use anyhow::{Context, bail};
 use clap::ValueEnum;
@@ -52,7 +52,8 @@ pub fn run(store: &Store, args: ExportArgs) -> anyhow::Result<i32> {
         },
     };
     let exporter = Exporter::new(&config()?)?;
-    let out = exporter.render(&issue, args.format)?;
+    let links = QuoteLinks::for_issue(store, &issue)?;
+    let out = exporter.render_with(&issue, args.format, &links)?;
     if let Some(path) = args.output {
         std::fs::write(&path, &out).with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("wrote #{} to {}", issue.number, path.display());

@@ -2,11 +2,13 @@
 //! `roundup`.
 
 use super::StateArg;
-use crate::model::{Link, LinkExtras, LinkState};
+use crate::model::{Link, LinkExtras, LinkState, reading_minutes};
 use crate::store::{LinkFilter, Store};
 use serde_json::json;
 
 /// The stable JSON shape of a link for scripts (and for `roundup serve`'s answers).
+/// `word_count`: of its article text, when it has some; `reading_minutes` follows from it
+/// (`model::WORDS_PER_MINUTE`).
 pub fn link_json(link: &Link, extras: &LinkExtras) -> serde_json::Value {
     json!({
         "id": link.id,
@@ -27,6 +29,8 @@ pub fn link_json(link: &Link, extras: &LinkExtras) -> serde_json::Value {
         "source": extras.source,
         "tags": extras.tags,
         "quote_candidates": extras.quote_candidates,
+        "word_count": extras.words,
+        "reading_minutes": extras.words.map(reading_minutes),
     })
 }
 

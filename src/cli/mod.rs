@@ -10,6 +10,7 @@ mod import;
 mod issue;
 mod list;
 mod push;
+mod read;
 mod search;
 mod serve;
 mod settings;
@@ -51,7 +52,7 @@ pub enum Command {
         #[arg(long)]
         no_fetch: bool,
     },
-    /// Fetch metadata for links (default: those never fetched)
+    /// Fetch metadata and article text for links (default: those never fetched)
     Fetch {
         /// Retry the links whose last fetch failed
         #[arg(long, conflicts_with = "all")]
@@ -107,12 +108,23 @@ pub enum Command {
         #[arg(long, value_name = "SECS", default_value_t = 60, hide = true)]
         write_wait: u64,
     },
-    /// Full-text search over links and published issues
+    /// Full-text search over links, published issues and the articles' text
     Search {
         query: String,
+        /// Where to look: titles and what was written about the links, the articles' text,
+        /// or both (article-text matches after the others)
+        #[arg(long = "in", value_enum, default_value_t = search::InArg::All)]
+        scope: search::InArg,
         /// Print a JSON array
         #[arg(long)]
         json: bool,
+    },
+    /// Print a link's readable article text (extracted when it was fetched)
+    Read {
+        /// The link's id (`roundup list`)
+        id: i64,
+        #[arg(long, value_enum, default_value_t = read::ReadFormat::Markdown)]
+        format: read::ReadFormat,
     },
     /// Discard links by id, or every stale one
     Discard {
@@ -287,7 +299,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 write_wait,
             },
         ),
-        Some(Command::Search { query, json }) => search::run(&store, &query, json),
+        Some(Command::Search { query, scope, json }) => {
+            search::run(&store, &query, scope.into(), json)
+        }
+        Some(Command::Read { id, format }) => read::run(&store, id, format),
         Some(Command::Discard { ids, stale }) => settings::discard(&mut store, &ids, stale),
         Some(Command::Setting { key, value }) => settings::setting(&store, key, value),
         Some(Command::Issue(command)) => issue::run(&mut store, command),

@@ -1,10 +1,32 @@
-//! `roundup search QUERY [--json]`: the archive and the inbox, full text, best first.
+//! `roundup search QUERY [--in title|text|all] [--json]`: the archive, the inbox and the
+//! articles' text, full text, best first (article-text matches after the others).
 
 use super::list::link_json;
-use crate::store::Store;
+use crate::store::{SearchScope, Store};
+use clap::ValueEnum;
 
-pub fn run(store: &Store, query: &str, json: bool) -> anyhow::Result<i32> {
-    let hits = store.search(query, 50)?;
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InArg {
+    /// Titles, authors, descriptions, URLs, and the blurbs and quotes of published issues
+    Title,
+    /// The articles' readable text
+    Text,
+    /// Both
+    All,
+}
+
+impl From<InArg> for SearchScope {
+    fn from(a: InArg) -> Self {
+        match a {
+            InArg::Title => SearchScope::Title,
+            InArg::Text => SearchScope::Text,
+            InArg::All => SearchScope::All,
+        }
+    }
+}
+
+pub fn run(store: &Store, query: &str, scope: SearchScope, json: bool) -> anyhow::Result<i32> {
+    let hits = store.search_in(query, 50, scope)?;
     if json {
         let arr = hits
             .iter()

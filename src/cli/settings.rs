@@ -25,6 +25,10 @@ const KNOWN: &[(&str, &str)] = &[
         "miniflux_secret",
         "the secret of Miniflux's webhook (Settings > Integrations > Webhook)",
     ),
+    (
+        "quote_links",
+        "exports link each anchored quote to its place on the page (true/false, default false)",
+    ),
 ];
 
 /// Settings that are secrets: printed bare (for `$(roundup setting capture_token)`), created
@@ -40,6 +44,7 @@ pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> any
         println!("upgrade_http = {}", s.upgrade_http);
         println!("fetch_concurrency = {}", s.fetch_concurrency);
         println!("stale_after_days = {}", s.stale_after_days);
+        println!("quote_links = {}", s.quote_links);
         return Ok(0);
     };
     let Some((_, help)) = KNOWN.iter().find(|(k, _)| *k == key) else {
@@ -57,7 +62,7 @@ pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> any
         return Ok(0);
     };
     let ok = match key.as_str() {
-        "upgrade_http" => matches!(value.as_str(), "true" | "false"),
+        "upgrade_http" | "quote_links" => matches!(value.as_str(), "true" | "false"),
         _ => value.parse::<u32>().is_ok_and(|n| n > 0),
     };
     if !ok {

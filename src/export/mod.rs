@@ -4,8 +4,11 @@
 pub mod fragment;
 pub mod html;
 pub mod markdown;
+mod quote_links;
 pub mod text;
 pub mod view;
+
+pub use quote_links::QuoteLinks;
 
 use crate::compose::issue_file::{export_issue_file, issue_file_json};
 use crate::config::Config;
@@ -164,13 +167,25 @@ impl Exporter {
     }
 
     pub fn render(&self, issue: &Issue, format: Format) -> Result<String, ExportError> {
-        let flavour: &dyn view::Flavour = match format {
+        self.render_with(issue, format, &QuoteLinks::default())
+    }
+
+    /// `render`, with each anchored quote linked to its place on the page (HTML and
+    /// Markdown; the plain text and the JSON issue file are unchanged).
+    pub fn render_with(
+        &self,
+        issue: &Issue,
+        format: Format,
+        links: &QuoteLinks,
+    ) -> Result<String, ExportError> {
+        let none = QuoteLinks::default();
+        let (flavour, links): (&dyn view::Flavour, &QuoteLinks) = match format {
             Format::Json => return Ok(issue_file_json(&export_issue_file(issue))),
-            Format::Markdown => &markdown::Markdown,
-            Format::Html => &html::Html,
-            Format::Text => &text::Text,
+            Format::Markdown => (&markdown::Markdown, links),
+            Format::Html => (&html::Html, links),
+            Format::Text => (&text::Text, &none),
         };
-        let mut view = view::build(issue, &self.newsletter, flavour);
+        let mut view = view::build(issue, &self.newsletter, flavour, links);
         view.web_url = self
             .site
             .issue_url(issue.number)

@@ -1,6 +1,7 @@
 //! What templates see: the issue with every text already rendered for the target format
 //! (escaped Markdown, sanitised HTML, wrapped plain text), so templates only arrange it.
 
+use super::QuoteLinks;
 use crate::compose::credit_line;
 use crate::model::body::parts;
 use crate::model::{Issue, SectionStyle};
@@ -97,7 +98,7 @@ fn non_empty(s: &str) -> Option<&str> {
     Some(s).filter(|s| !s.trim().is_empty())
 }
 
-pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour) -> IssueView {
+pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour, links: &QuoteLinks) -> IssueView {
     let title = f.inline(&issue.title);
     IssueView {
         newsletter: f.inline(newsletter),
@@ -147,7 +148,7 @@ pub fn build(issue: &Issue, newsletter: &str, f: &dyn Flavour) -> IssueView {
                                 .map(|p| PartView {
                                     quote: p.quote,
                                     text: if p.quote {
-                                        f.quote(&p.text, nested)
+                                        f.quote(&links.quote(e, &p.text), nested)
                                     } else {
                                         f.rich(&p.text, nested)
                                     },

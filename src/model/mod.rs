@@ -3,11 +3,13 @@
 //! the TUI shows them. The link vocabulary every layer needs lives here too: canonical URLs
 //! (`canonical`), a fetched page's metadata, why a fetch failed, a feed pull's outcome.
 
+mod article;
 pub mod body;
 pub mod canonical;
 mod page;
 mod plan;
 
+pub use article::{QuoteAnchor, Readable, WORDS_PER_MINUTE, reading_minutes};
 pub use page::{FetchFailure, PageMeta, PullOutcome};
 pub use plan::{EntryPlan, IssuePlan, NewEntry, NewFeed, PlannedLink, SectionPlan, TitledQuotes};
 
@@ -115,6 +117,8 @@ pub struct NewLink {
     pub tags: Vec<String>,
     /// Highlights from the source, offered later as pull-quotes.
     pub quote_candidates: Vec<QuoteCandidate>,
+    /// Words in its article text, when it has some (issue 13).
+    pub words: Option<u32>,
 }
 
 /// A highlight or selection saved in a read-later tool: offered in the entry editor to be
@@ -136,6 +140,8 @@ pub struct LinkExtras {
     pub source: Option<String>,
     pub tags: Vec<String>,
     pub quote_candidates: Vec<QuoteCandidate>,
+    /// Words in its article text, when it has some (issue 13).
+    pub words: Option<u32>,
 }
 
 /// A feed subscription.

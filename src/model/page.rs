@@ -16,6 +16,9 @@ pub struct PageMeta {
     pub published: Option<String>,
     /// Where the request ended after redirects; set by the fetcher, not by `extract`.
     pub final_url: Option<String>,
+    /// The article's readable text; `None` when it was not looked for (the fetch's deadline
+    /// had passed), so what is stored from an earlier fetch stays.
+    pub readable: Option<super::Readable>,
 }
 
 /// Why a fetch failed, as the short reason stored on the link.

@@ -37,8 +37,9 @@ pub(super) fn find_final_url_on(conn: &Connection, canonical: &str) -> Result<Op
 
 impl Store {
     /// Records a fetch on its link. Success fills in what the page said (keeping what was
-    /// known, from a feed for example, where the page is silent) and clears the last error;
-    /// failure only stores the short reason: the link stays in the inbox as it was.
+    /// known, from a feed for example, where the page is silent), replaces its readable text
+    /// when the fetch looked for it, and clears the last error, all in one transaction;
+    /// failure only stores the short reason: the link and its text stay as they were.
     pub fn record_fetch(
         &self,
         link_id: i64,
@@ -51,7 +52,8 @@ impl Store {
                     .as_deref()
                     .map(|u| self.canonical(u).unwrap_or_else(|_| u.to_string()));
                 let authors = (!meta.authors.is_empty()).then(|| to_json_list(&meta.authors));
-                self.conn.execute(
+                let tx = self.write_tx()?;
+                tx.execute(
                     "UPDATE links SET title = COALESCE(?2, title), \
                      authors = COALESCE(?3, authors), publication = COALESCE(?4, publication), \
                      description = COALESCE(?5, description), published = COALESCE(?6, published), \
@@ -68,6 +70,10 @@ impl Store {
                         now(),
                     ],
                 )?;
+                if let Some(readable) = &meta.readable {
+                    super::articles::record_on(&tx, link_id, readable)?;
+                }
+                tx.commit()?;
             }
             Err(failure) => {
                 self.conn.execute(

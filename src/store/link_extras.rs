@@ -87,6 +87,7 @@ impl Store {
             source,
             tags: self.link_tags(link_id)?,
             quote_candidates: self.quote_candidates(link_id)?,
+            words: self.word_count(link_id)?,
         })
     }
 

@@ -6,6 +6,8 @@
 //! methods, and only this module names rusqlite or writes SQL.
 
 mod aging;
+mod anchors;
+mod articles;
 mod batch;
 mod capture;
 mod drafts;
@@ -23,6 +25,7 @@ mod settings;
 mod tui_queries;
 mod writing;
 
+pub use articles::ArticleText;
 pub use batch::{BatchCounts, TableCounts};
 pub use entries::{CreditKind, EntryField};
 pub use feed_pull::PullCounts;
@@ -30,7 +33,7 @@ pub use fetched::FetchSelection;
 pub use issues::IssueSummary;
 pub use links::{AddOutcome, LinkFilter};
 pub use push_remotes::RemoteDraft;
-pub use search::{SearchHit, fts_query};
+pub use search::{SearchHit, SearchScope, fts_query};
 pub use settings::Settings;
 pub use tui_queries::InboxRow;
 pub use writing::CorrectionKind;
@@ -50,6 +53,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_issue_day.sql"),
     include_str!("migrations/0005_push_remote.sql"),
     include_str!("migrations/0006_link_sources.sql"),
+    include_str!("migrations/0007_readable_text.sql"),
 ];
 
 /// How long a writer waits for another process (the TUI and a CLI `add` side by side)

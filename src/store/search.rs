@@ -1,9 +1,25 @@
-//! Full-text search over every link and every published entry (SQLite FTS5, migration 0002).
+//! Full-text search over every link and every published entry (SQLite FTS5, migration 0002),
+//! and over the articles' readable text (migration 0007), ranked below them.
 
 use super::links::{LINK_COLUMNS, link_from_row};
 use super::{Result, Store};
 use crate::model::Link;
+use crate::text::{markdown_to_text, word_spans};
 use rusqlite::OptionalExtension;
+use std::collections::HashSet;
+
+/// Where a search looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchScope {
+    /// What links and entries say about themselves: titles, authors, publications,
+    /// descriptions, URLs, and the editor's blurbs, quotes and credits.
+    Title,
+    /// The articles' readable text.
+    Text,
+    /// Both; a match in an article's text ranks below every match in a title or blurb.
+    #[default]
+    All,
+}
 
 /// A link that matched, with the issues it was featured in (`link.featured_in`) and, when the
 /// match was in a published entry, a snippet of that entry's text.
@@ -32,6 +48,20 @@ pub fn fts_query(input: &str) -> Option<String> {
     Some(q)
 }
 
+/// `fts_query` for article text: the last word is a prefix only when it has at least
+/// `TEXT_PREFIX_MIN` characters.
+fn text_query(input: &str) -> Option<String> {
+    let q = fts_query(input)?;
+    let last = input
+        .split_whitespace()
+        .rfind(|w| w.chars().any(char::is_alphanumeric))?;
+    if last.chars().count() >= TEXT_PREFIX_MIN {
+        Some(q)
+    } else {
+        Some(q.trim_end_matches('*').to_string())
+    }
+}
+
 // Column weights: a match in a title or an author counts more than one in a description.
 // Each side keeps only its best rows before the join and grouping, so a word that matches a
 // fifth of the archive costs a top-N sort, not a join over thousands of rows; the snippet is
@@ -56,15 +86,110 @@ WITH lh AS (
 SELECT link_id, min(score) AS best, max(entry_id) FROM hits
  GROUP BY link_id ORDER BY best, link_id LIMIT ?2";
 
+/// Article-text matches, best first, among the newest `TEXT_RANK_WINDOW` matching articles
+/// (rowid ≥ ?3). The index is contentless, so the snippet is made from the stored article
+/// afterwards.
+const ARTICLE_SQL: &str = "SELECT rowid, bm25(articles_fts) AS score FROM articles_fts \
+     WHERE articles_fts MATCH ?1 AND rowid >= ?3 ORDER BY score LIMIT ?2";
+
+/// The rowid of the `TEXT_RANK_WINDOW`-th newest matching article: walking the index by rowid
+/// stops there, where ranking would score every match.
+const ARTICLE_FLOOR_SQL: &str = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 \
+     ORDER BY rowid DESC LIMIT 1 OFFSET ?2";
+
+/// At most this many article-text matches are ranked (the newest links: rowids follow the
+/// order links were added). A word in every article ("the") would otherwise cost a bm25
+/// score for each of them, ~90 ms over 10,000 articles; the newest thousand hold the
+/// articles an editor is looking for, and within them the best match still comes first.
+const TEXT_RANK_WINDOW: i64 = 1_000;
+
+/// The last word matches as a prefix in article text only from this many characters on. A
+/// short prefix expands to hundreds of the articles' words, each with a long list of
+/// articles to merge: over 10,000 articles "the*" took 70 ms, "cons*" 12 ms, "t*" 220 ms,
+/// while five letters ("obser*") take 2 ms. An FTS5 prefix index would make short prefixes
+/// fast at +65 % of index size (docs/readable.md); typing on to the fifth letter is cheaper.
+const TEXT_PREFIX_MIN: usize = 5;
+
+/// Words shown around a match in an article's text.
+const SNIPPET_WORDS: usize = 12;
+
 const SNIPPET_SQL: &str = "SELECT snippet(entries_fts, -1, '«', '»', '…', 12) FROM entries_fts \
      WHERE entries_fts MATCH ?1 AND rowid = ?2";
 
 impl Store {
-    /// Searches links and published entries; best matches first, at most `limit`.
+    /// Searches links, published entries and article text; best matches first (article
+    /// text after titles and blurbs), at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        self.search_in(query, limit, SearchScope::All)
+    }
+
+    /// `search`, looking only where `scope` says.
+    pub fn search_in(
+        &self,
+        query: &str,
+        limit: usize,
+        scope: SearchScope,
+    ) -> Result<Vec<SearchHit>> {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
+        let mut hits = match scope {
+            SearchScope::Text => Vec::new(),
+            SearchScope::Title | SearchScope::All => self.title_hits(&q, limit)?,
+        };
+        if scope != SearchScope::Title
+            && hits.len() < limit
+            && let Some(tq) = text_query(query)
+        {
+            self.add_text_hits(&tq, query, limit, &mut hits)?;
+        }
+        Ok(hits)
+    }
+
+    /// Links whose article text matches, after `hits` and without repeating them.
+    fn add_text_hits(
+        &self,
+        q: &str,
+        typed: &str,
+        limit: usize,
+        hits: &mut Vec<SearchHit>,
+    ) -> Result<()> {
+        let seen: HashSet<i64> = hits.iter().map(|h| h.link.id).collect();
+        let want = (limit - hits.len() + seen.len()) as i64;
+        let floor: i64 = self
+            .conn
+            .prepare_cached(ARTICLE_FLOOR_SQL)?
+            .query_row(rusqlite::params![q, TEXT_RANK_WINDOW - 1], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0);
+        let ids: Vec<(i64, f64)> = {
+            let mut stmt = self.conn.prepare_cached(ARTICLE_SQL)?;
+            let rows = stmt.query_map(rusqlite::params![q, want, floor], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let sql = format!("SELECT {LINK_COLUMNS} FROM links l WHERE l.id = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        for (id, score) in ids.into_iter().filter(|(id, _)| !seen.contains(id)) {
+            if hits.len() >= limit {
+                break;
+            }
+            let link = stmt.query_row([id], link_from_row)?;
+            let snippet = self
+                .article_markdown(id)?
+                .and_then(|md| article_snippet(&md, typed));
+            hits.push(SearchHit {
+                link,
+                score,
+                snippet,
+            });
+        }
+        Ok(())
+    }
+
+    /// Matches in link metadata and published entries.
+    fn title_hits(&self, q: &str, limit: usize) -> Result<Vec<SearchHit>> {
         // Room for the same link matching on both sides, and for drafts filtered out.
         let per_side = (limit as i64).saturating_mul(4).max(50);
         let ids: Vec<(i64, f64, Option<i64>)> = {
@@ -94,6 +219,47 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// The snippet of an article: only the first paragraph that mentions a query word is turned
+/// into plain text (a whole article would cost ~0.5 ms, and a search shows 50 of them).
+fn article_snippet(markdown: &str, typed: &str) -> Option<String> {
+    let wanted = crate::text::words(typed);
+    markdown
+        .split("\n\n")
+        .filter(|para| {
+            let lower = para.to_lowercase();
+            wanted.iter().any(|w| lower.contains(w.as_str()))
+        })
+        .find_map(|para| text_snippet(&markdown_to_text(para), typed))
+}
+
+/// About `SNIPPET_WORDS` words of `text` around the first word the query names (the last
+/// query word as a prefix, as the search treats it), the match marked «like this».
+fn text_snippet(text: &str, typed: &str) -> Option<String> {
+    let wanted: Vec<String> = crate::text::words(typed);
+    let (last, rest) = wanted.split_last()?;
+    let spans = word_spans(text);
+    let at = spans
+        .iter()
+        .position(|(w, _)| rest.contains(w) || w.starts_with(last.as_str()))?;
+    let from = at.saturating_sub(SNIPPET_WORDS / 3);
+    let to = (from + SNIPPET_WORDS).min(spans.len());
+    let (start, end) = (spans[from].1.start, spans[to - 1].1.end);
+    let (m_start, m_end) = (spans[at].1.start, spans[at].1.end);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(&text[start..m_start]);
+    out.push('«');
+    out.push_str(&text[m_start..m_end]);
+    out.push('»');
+    out.push_str(&text[m_end..end]);
+    if to < spans.len() {
+        out.push('…');
+    }
+    Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Snippets of JSON-list columns (quotes, authors) carry `["…","…"]` punctuation.

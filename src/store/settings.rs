@@ -12,6 +12,8 @@ pub struct Settings {
     pub fetch_concurrency: usize,
     /// Links older than this that were never used are "stale".
     pub stale_after_days: i64,
+    /// Exports link each anchored pull-quote to its place on the page (`#:~:text=`).
+    pub quote_links: bool,
 }
 
 impl Default for Settings {
@@ -20,6 +22,7 @@ impl Default for Settings {
             upgrade_http: false,
             fetch_concurrency: 16,
             stale_after_days: 28,
+            quote_links: false,
         }
     }
 }
@@ -45,10 +48,9 @@ impl Store {
     pub fn settings(&self) -> Result<Settings> {
         let d = Settings::default();
         let get = |k: &str| self.setting(k);
+        let flag = |v: String| matches!(v.as_str(), "1" | "true" | "yes" | "on");
         Ok(Settings {
-            upgrade_http: get("upgrade_http")?
-                .map(|v| matches!(v.as_str(), "1" | "true" | "yes" | "on"))
-                .unwrap_or(d.upgrade_http),
+            upgrade_http: get("upgrade_http")?.map(flag).unwrap_or(d.upgrade_http),
             fetch_concurrency: get("fetch_concurrency")?
                 .and_then(|v| v.parse().ok())
                 .filter(|n| *n > 0)
@@ -56,6 +58,7 @@ impl Store {
             stale_after_days: get("stale_after_days")?
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(d.stale_after_days),
+            quote_links: get("quote_links")?.map(flag).unwrap_or(d.quote_links),
         })
     }
 }

@@ -1,8 +1,9 @@
-//! Authors: structured data first, then byline markup in the body; names are cleaned
-//! ("By …", handles, URLs) and lists split ("A, B and C").
+//! Authors: structured data first, then byline markup in the body (our selectors, then the
+//! byline the Readability pass found); names are cleaned ("By …", handles, URLs) and lists
+//! split ("A, B and C").
 
 use super::{Page, element_text, select, tidy};
-use scraper::ElementRef;
+use dom_query::NodeRef;
 
 /// Meta keys naming the author, best first. `article:author` is last: it is often a profile
 /// URL or a user name rather than a person's name.
@@ -43,7 +44,8 @@ const PLACEHOLDERS: &[&str] = &[
 /// Longer than this, a "byline" element is a paragraph, not a name.
 const MAX_BYLINE: usize = 100;
 
-pub(crate) fn authors(page: &Page) -> Vec<String> {
+/// What the page declares: JSON-LD, then author meta tags, then Parse.ly's metadata.
+pub(crate) fn declared(page: &Page) -> Vec<String> {
     let from_ld = names(page.ld.authors.iter().map(String::as_str));
     if !from_ld.is_empty() {
         return from_ld;
@@ -54,10 +56,11 @@ pub(crate) fn authors(page: &Page) -> Vec<String> {
             return found;
         }
     }
-    let from_parsely = parsely(page);
-    if !from_parsely.is_empty() {
-        return from_parsely;
-    }
+    parsely(page)
+}
+
+/// Byline markup in the body, most specific selector first.
+pub(crate) fn from_markup(page: &Page) -> Vec<String> {
     for css in BYLINE_SELECTORS {
         for el in select(&page.doc, css) {
             let text = byline_text(&el);
@@ -70,13 +73,26 @@ pub(crate) fn authors(page: &Page) -> Vec<String> {
             }
         }
     }
+    Vec::new()
+}
+
+/// The last resort: `article:author`, often a profile URL rather than a name.
+pub(crate) fn article_author(page: &Page) -> Vec<String> {
     names(page.meta.all("article:author").iter().map(String::as_str))
 }
 
+/// A byline found by the Readability pass, cleaned and split like any other.
+pub(crate) fn from_byline(byline: &str) -> Vec<String> {
+    match tidy(byline) {
+        Some(t) if t.chars().count() <= MAX_BYLINE => names(std::iter::once(t.as_str())),
+        _ => Vec::new(),
+    }
+}
+
 /// An element's text, or its `content` attribute (`<meta itemprop=author content=…>`).
-fn byline_text(el: &ElementRef) -> String {
+fn byline_text(el: &NodeRef) -> String {
     el.attr("content")
-        .map(str::to_string)
+        .map(|c| c.to_string())
         .unwrap_or_else(|| element_text(el))
 }
 

@@ -2,7 +2,7 @@
 //! publisher, date and description.
 
 use super::{select, tidy};
-use scraper::Html;
+use dom_query::Document;
 use serde_json::Value;
 
 /// Types whose `headline`/`author` describe the page's article.
@@ -38,10 +38,10 @@ pub(crate) struct LinkedData {
 }
 
 impl LinkedData {
-    pub fn collect(doc: &Html) -> LinkedData {
+    pub fn collect(doc: &Document) -> LinkedData {
         let mut objects = Vec::new();
         for script in select(doc, r#"script[type="application/ld+json" i]"#) {
-            let text: String = script.text().collect();
+            let text = script.text();
             let text = text
                 .trim()
                 .trim_start_matches("<![CDATA[")

@@ -1,7 +1,7 @@
 //! `<meta>` tags, keyed by their lower-cased `property`, `name` or `itemprop`.
 
 use super::select;
-use scraper::Html;
+use dom_query::Document;
 use std::collections::HashMap;
 
 pub(crate) struct MetaTags {
@@ -10,25 +10,27 @@ pub(crate) struct MetaTags {
 }
 
 impl MetaTags {
-    pub fn collect(doc: &Html) -> MetaTags {
+    pub fn collect(doc: &Document) -> MetaTags {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
         for el in select(doc, "meta") {
-            let Some(content) = el
-                .attr("content")
-                .or_else(|| el.attr("value"))
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-            else {
+            let Some(content) = el.attr("content").or_else(|| el.attr("value")) else {
                 continue;
             };
+            let content = content.trim();
+            if content.is_empty() {
+                continue;
+            }
             // `property` may hold several space-separated names ("og:title twitter:title").
-            let keys = ["property", "name", "itemprop"]
-                .iter()
-                .filter_map(|a| el.attr(a))
-                .flat_map(|v| v.split_whitespace())
-                .map(|k| k.to_ascii_lowercase());
-            for key in keys {
-                values.entry(key).or_default().push(content.to_string());
+            for attr in ["property", "name", "itemprop"] {
+                let Some(names) = el.attr(attr) else {
+                    continue;
+                };
+                for key in names.split_whitespace() {
+                    values
+                        .entry(key.to_ascii_lowercase())
+                        .or_default()
+                        .push(content.to_string());
+                }
             }
         }
         MetaTags { values }

@@ -71,3 +71,35 @@ fn json_ld_with_raw_newlines_and_graphs_is_read() {
     assert_eq!(m.authors, ["Ann Lee", "Bo Chen"]);
     assert_eq!(m.publication.as_deref(), Some("Daily Ops"));
 }
+
+#[test]
+fn a_byline_only_the_readability_pass_recognises_is_used() {
+    // No structured author, and a class our own byline selectors do not know.
+    let html = format!(
+        "<html><head><title>Kernel scheduling in practice</title></head><body><article>\
+         <h1>Kernel scheduling in practice</h1><div class=\"postAuthorName\">By Nathan Willis</div>\
+         <p>{}</p><p>{}</p></article></body></html>",
+        "The scheduler decides which task runs next, and how long it may run. ".repeat(6),
+        "Latency-sensitive work suffers when batch jobs hog the CPU for long slices. ".repeat(6)
+    );
+    let m = extract("https://lwn.example/Articles/1/", &html);
+    assert_eq!(m.authors, ["Nathan Willis"]);
+    let Some(crate::model::Readable::Article { markdown, .. }) = m.readable else {
+        panic!("an article: {:?}", m.readable);
+    };
+    assert!(markdown.contains("The scheduler decides"), "{markdown}");
+    assert!(
+        !markdown.contains("Nathan Willis"),
+        "the byline is not article text"
+    );
+}
+
+#[test]
+fn structured_authors_win_over_the_readability_byline() {
+    let html = format!(
+        "<html><head><meta name=author content=\"Ann Lee\"></head><body><article>\
+         <div class=\"postAuthorName\">By Someone Else</div><p>{}</p></article></body></html>",
+        "Words about retries and their storms in production systems today. ".repeat(8)
+    );
+    assert_eq!(extract("https://a.org/x", &html).authors, ["Ann Lee"]);
+}

@@ -12,20 +12,28 @@ const SEPARATORS: &[&str] = &[
 /// "Mozilla" alone reads as the site's name rather than as the article's title.
 const MIN_WORDS_LEFT: usize = 3;
 
-pub(crate) fn title(page: &Page, site: Option<&str>, authors: &[String]) -> Option<String> {
+/// What the page says its title is, read before the Readability pass rewrites the document.
+pub(crate) struct TitleSources {
+    /// JSON-LD, Dublin Core, OpenGraph, Twitter, Parse.ly: taken as the publisher wrote them.
+    declared: Option<String>,
+    /// `<title>`, which sites routinely decorate with their name.
+    tag: Option<String>,
+    /// The first `<h1>`.
+    h1: Option<String>,
+}
+
+pub(crate) fn sources(page: &Page) -> TitleSources {
     // An inline SVG's <title> is an image caption, not the page's.
-    let from_tag = select(&page.doc, "title")
+    let tag = select(&page.doc, "title")
         .into_iter()
         .find(|t| {
-            !t.ancestors()
-                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"))
+            !t.ancestors_it(None)
+                .any(|a| a.node_name().is_some_and(|n| &*n == "svg"))
         })
-        .and_then(|t| tidy(&t.text().collect::<String>()));
-    // Declared titles are taken as the publisher wrote them; only `<title>`, which sites
-    // routinely decorate with their name, is trimmed.
+        .and_then(|t| tidy(&t.text()));
     let declared = page
         .ld
-        .headline(from_tag.as_deref())
+        .headline(tag.as_deref())
         .or_else(|| {
             page.meta.first(&[
                 "dc:title",
@@ -38,15 +46,28 @@ pub(crate) fn title(page: &Page, site: Option<&str>, authors: &[String]) -> Opti
             ])
         })
         .and_then(|t| tidy(&t));
-    if declared.is_some() {
-        return declared;
-    }
-    if let Some(t) = from_tag {
-        return Some(strip_site_name(&t, site, page.url, authors));
-    }
-    select(&page.doc, "h1")
+    let h1 = select(&page.doc, "h1")
         .first()
-        .and_then(|h| tidy(&element_text(h)))
+        .and_then(|h| tidy(&element_text(h)));
+    TitleSources { declared, tag, h1 }
+}
+
+/// Declared titles first, then `<title>` without the site name around it, then the title the
+/// Readability pass settled on (it looks at headings too), then the first `<h1>`.
+pub(crate) fn title(
+    found: TitleSources,
+    site: Option<&str>,
+    url: &str,
+    authors: &[String],
+    readability: Option<&str>,
+) -> Option<String> {
+    if found.declared.is_some() {
+        return found.declared;
+    }
+    if let Some(t) = found.tag {
+        return Some(strip_site_name(&t, site, url, authors));
+    }
+    readability.and_then(tidy).or(found.h1)
 }
 
 /// Removes a leading or trailing site name ("Title | Honeycomb", "Honeycomb — Title") when
