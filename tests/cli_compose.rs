@@ -172,3 +172,37 @@ fn templates_are_overridden_from_the_config_dir() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("template issue.txt.j2: line 1"), "{err}");
 }
+
+#[test]
+fn renumber_and_delete_drafts_only_and_keep_the_writing() {
+    let env = Env::new();
+    env.ok(&["issue", "load", fixture().to_str().unwrap()]);
+    // Taken and out-of-range numbers are refused, changing nothing.
+    env.ok(&["issue", "new", "--number", "200"]);
+    let taken = env.run(&["issue", "renumber", "200", "94"]);
+    assert_eq!(taken.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&taken.stderr).contains("#94 already exists"));
+    let zero = env.run(&["issue", "renumber", "200", "0"]);
+    assert_eq!(zero.status.code(), Some(2));
+    let out = env.ok(&["issue", "renumber", "94", "95"]);
+    assert!(out.starts_with("renumbered #94 to #95"), "{out}");
+    let list = env.ok(&["issue", "list"]);
+    assert!(list.contains("#95") && !list.contains("#94 "), "{list}");
+
+    // Deleting a draft sends its links back to the inbox, with their writing.
+    let body_before = env.ok(&["export", "95", "--format", "json"]);
+    let out = env.ok(&["issue", "delete", "95"]);
+    assert!(out.contains("back in the inbox"), "{out}");
+    assert!(!env.ok(&["issue", "list"]).contains("#95"));
+    let inbox = env.ok(&["list", "--json"]);
+    let links: serde_json::Value = serde_json::from_str(&inbox).unwrap();
+    assert!(!links.as_array().unwrap().is_empty());
+    // Publishing makes an issue immutable: neither command touches it.
+    env.ok(&["issue", "publish", "200"]);
+    assert_eq!(env.run(&["issue", "delete", "200"]).status.code(), Some(2));
+    assert_eq!(
+        env.run(&["issue", "renumber", "200", "201"]).status.code(),
+        Some(2)
+    );
+    assert!(body_before.contains("\"body\""));
+}

@@ -1,4 +1,5 @@
-//! `roundup issue new | list [--json] | load FILE | publish N`.
+//! `roundup issue new [--number N] | list [--json] | load FILE | publish N | renumber N M |
+//! delete N`.
 
 use crate::compose::issue_file::{load_issue_file, parse_issue_file};
 use crate::config::Config;
@@ -28,6 +29,10 @@ pub enum IssueCommand {
     Load { file: PathBuf },
     /// Move an issue to the archive (its links then read "featured in #N")
     Publish { number: i64 },
+    /// Give draft N the number M (drafts only; M must not be taken)
+    Renumber { number: i64, to: i64 },
+    /// Delete draft N; its links go back to the inbox with their writing
+    Delete { number: i64 },
 }
 
 pub fn config() -> anyhow::Result<Config> {
@@ -42,6 +47,18 @@ pub fn run(store: &mut Store, command: IssueCommand) -> anyhow::Result<i32> {
         }
         IssueCommand::List { json } => list(store, json)?,
         IssueCommand::Load { file } => load(store, &file)?,
+        IssueCommand::Renumber { number, to } => {
+            let issue = crate::compose::renumber(store, &config()?, number, to)?;
+            println!("renumbered #{number} to #{}: {}", issue.number, issue.title);
+        }
+        IssueCommand::Delete { number } => {
+            let back = crate::compose::delete_draft(store, number)?;
+            println!(
+                "deleted draft #{number}; {back} link{} back in the inbox with {} writing",
+                if back == 1 { "" } else { "s" },
+                if back == 1 { "its" } else { "their" }
+            );
+        }
         IssueCommand::Publish { number } => {
             let issue = crate::compose::publish(store, number)?;
             println!(
