@@ -25,3 +25,10 @@ pub fn log_dir() -> PathBuf {
         .map(|d| d.state_dir().unwrap_or(d.data_dir()).to_path_buf())
         .unwrap_or_else(std::env::temp_dir)
 }
+
+/// Files roundup can rebuild (the HTML opened in the browser): `~/.cache/roundup`.
+pub fn cache_dir() -> PathBuf {
+    dirs()
+        .map(|d| d.cache_dir().to_path_buf())
+        .unwrap_or_else(std::env::temp_dir)
+}

@@ -193,7 +193,7 @@ fn snapshots() {
         insta::assert_snapshot!(format!("empty_{size}"), h.screen());
 
         let mut h = demo(w, hgt);
-        h.app.export_dir = "/home/editor".into();
+        h.app.export_prefs.dir = "/home/editor".into();
         insta::assert_snapshot!(format!("inbox_{size}"), h.screen());
         h.keys("?");
         insta::assert_snapshot!(format!("help_{size}"), h.screen());

@@ -40,7 +40,7 @@ fn demo_with_tracked_entry(w: u16, h: u16) -> Harness {
         },
         None,
     );
-    h.app.export_dir = "/home/editor".into();
+    h.app.export_prefs.dir = "/home/editor".into();
     h.runner.check_network = false;
     h.wait_background();
     h

@@ -179,6 +179,24 @@ pub fn move_entry_to_section(store: &Store, entry_id: i64, section_id: i64) -> R
     store.move_entry_to_section(entry_id, section_id)
 }
 
+/// Puts an entry at `position` (0-based) of `section_id`, from wherever it is in its issue:
+/// what undoing a move or a removal needs.
+pub fn put_entry_at(store: &Store, entry_id: i64, section_id: i64, position: usize) -> Result<()> {
+    let entry = store.move_entry_to_section(entry_id, section_id)?;
+    let last = store
+        .issue_of_section(section_id)?
+        .sections
+        .iter()
+        .find(|s| s.id == section_id)
+        .and_then(|s| s.entries.iter().position(|e| e.id == entry.id))
+        .unwrap_or(0);
+    let delta = position as i64 - last as i64;
+    if delta != 0 {
+        store.move_entry(entry.id, delta)?;
+    }
+    Ok(())
+}
+
 /// Moves a section up (negative `delta`) or down.
 pub fn move_section(store: &Store, section_id: i64, delta: i64) -> Result<i64> {
     store.move_section(section_id, delta)

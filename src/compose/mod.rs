@@ -14,7 +14,11 @@ pub use disclosure::{suggested_disclosures, suggested_for_entry, suggested_for_l
 pub use issue_file::{IssueFile, IssueFileError, export_issue_file, load_issue_file};
 pub use issues::{
     default_section, delete_draft, learn_credit, move_entry, move_entry_to_section, move_section,
-    new_issue, place_link, publish, remove_entry, renumber,
+    new_issue, next_number, place_link, publish, put_entry_at, remove_entry, renumber,
+};
+pub use sections::{
+    add_section, delete_section, rename_section, restore_section, set_heading_shown,
+    set_section_style,
 };
 
 use crate::store::{EntryField, Result, Store};

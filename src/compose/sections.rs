@@ -59,6 +59,28 @@ pub fn delete_section(store: &Store, section_id: i64) -> Result<()> {
     store.remove_section(section_id)
 }
 
+/// A deleted section made again at `position` with its heading, style and visibility (what
+/// undo does); returns its new id.
+pub fn restore_section(
+    store: &Store,
+    issue_id: i64,
+    heading: &str,
+    style: SectionStyle,
+    shown: bool,
+    position: usize,
+) -> Result<i64> {
+    let id = add_section(store, issue_id, heading, style)?;
+    if !shown {
+        store.set_section_heading_shown(id, false)?;
+    }
+    let count = store.issue_by_id(issue_id)?.sections.len();
+    let delta = position as i64 - (count as i64 - 1);
+    if delta != 0 {
+        store.move_section(id, delta)?;
+    }
+    Ok(id)
+}
+
 pub fn set_heading_shown(store: &Store, section_id: i64, shown: bool) -> Result<()> {
     store.set_section_heading_shown(section_id, shown)
 }

@@ -241,6 +241,16 @@ pub struct Entry {
     pub disclosures: Vec<String>,
 }
 
+impl Entry {
+    /// What to show for the entry: its title, else its URL.
+    pub fn display_title(&self) -> &str {
+        self.title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&self.url)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub id: i64,

@@ -22,6 +22,17 @@ impl ExportFormat {
             Self::Text => "Plain text",
         }
     }
+    /// The name kept in the settings table.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Markdown => "markdown",
+            Self::Html => "html",
+            Self::Text => "text",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<ExportFormat> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
     pub fn ext(self) -> &'static str {
         match self {
             Self::Markdown => "md",
@@ -35,6 +46,8 @@ impl ExportFormat {
 pub enum Destination {
     Clipboard,
     File(std::path::PathBuf),
+    /// A file in roundup's cache directory, opened in the browser (`o`).
+    Browser,
 }
 
 /// What the editor wrote for one entry, saved whole (a field change rewrites the row).
@@ -112,8 +125,35 @@ pub enum IssueFx {
         delta: i64,
     },
     RemoveEntry(i64),
-    New,
+    /// Ask the store for the number a new draft would get (`Msg::AskNewNumber`).
+    ProposeNumber,
+    /// A new draft (`None`: the next number); it becomes the current one.
+    New(Option<i64>),
+    Renumber {
+        from: i64,
+        to: i64,
+    },
+    /// Deletes a draft; its links go back to the inbox with their writing.
+    Delete(i64),
     Publish(i64),
+    AddSection {
+        issue_id: i64,
+        heading: String,
+    },
+    RenameSection {
+        section_id: i64,
+        heading: String,
+    },
+    DeleteSection(i64),
+    ShowHeading {
+        section_id: i64,
+        shown: bool,
+    },
+    /// Takes back one structural change of draft `number`.
+    Undo {
+        number: i64,
+        op: crate::tui::issue::undo::Undo,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -162,6 +202,28 @@ pub struct ExportFx {
     pub issue_id: i64,
     pub format: ExportFormat,
     pub dest: Destination,
+    /// The editor said yes to replacing the file (else an existing file is never touched:
+    /// the answer is `Msg::AskOverwrite`).
+    pub overwrite: bool,
+}
+
+impl ExportFx {
+    pub fn open_in_browser(issue_id: i64) -> ExportFx {
+        ExportFx {
+            issue_id,
+            format: ExportFormat::Html,
+            dest: Destination::Browser,
+            overwrite: true,
+        }
+    }
+}
+
+/// The export dialog's last choices, kept in the settings table: the dialog opens on them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportPrefs {
+    pub format: ExportFormat,
+    pub to_file: bool,
+    pub dir: std::path::PathBuf,
 }
 
 macro_rules! into_effect {
@@ -201,6 +263,14 @@ impl Effect {
                         | IssueFx::MoveEntryTo { .. }
                         | IssueFx::MoveSection { .. }
                         | IssueFx::RemoveEntry(_)
+                        | IssueFx::New(_)
+                        | IssueFx::Renumber { .. }
+                        | IssueFx::Delete(_)
+                        | IssueFx::AddSection { .. }
+                        | IssueFx::RenameSection { .. }
+                        | IssueFx::DeleteSection(_)
+                        | IssueFx::ShowHeading { .. }
+                        | IssueFx::Undo { .. }
                 )
                 | Effect::Check(CheckFx::ReplaceUrl { .. })
         )

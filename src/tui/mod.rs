@@ -30,6 +30,8 @@ mod terminal;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_issue;
+#[cfg(test)]
 mod tests_panels;
 pub mod theme;
 pub mod update;
@@ -67,7 +69,9 @@ pub fn setup(
     if !warnings.is_empty() {
         app.status.error(format!("config: {}", warnings.join("; ")));
     }
-    (app, runner::Runner::new(store, config))
+    let runner = runner::Runner::new(store, config);
+    app.export_prefs = export::run::prefs(&runner);
+    (app, runner)
 }
 
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();

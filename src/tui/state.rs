@@ -101,6 +101,21 @@ pub enum Msg {
         query: String,
         hits: Vec<crate::store::SearchHit>,
     },
+    /// The file exists: ask before the export replaces it.
+    AskOverwrite(crate::tui::effects::ExportFx),
+    /// The export dialog's choices, remembered.
+    ExportPrefs(crate::tui::effects::ExportPrefs),
+    /// The number a new draft would get: ask, with it as the default.
+    AskNewNumber(i64),
+    /// A change whose undo is known only once written (the id of a new section).
+    UndoPush(crate::tui::issue::undo::Undo),
+    /// An undone section deletion made the section again, under a new id.
+    SectionRestored {
+        old: i64,
+        new: i64,
+    },
+    /// The cursor goes to this row when the issue loads.
+    Follow(crate::tui::issue::state::Follow),
     /// A write reached the database.
     Saved,
     Info(String),
@@ -125,8 +140,8 @@ pub struct App {
     pub now: i64,
     pub color: bool,
     pub quit: bool,
-    /// Where "export to file" writes.
-    pub export_dir: std::path::PathBuf,
+    /// The export dialog's last choices (format, destination, folder).
+    pub export_prefs: crate::tui::effects::ExportPrefs,
     /// Newsletter name for the header.
     pub newsletter: String,
 }
@@ -149,7 +164,11 @@ impl App {
             now,
             color: true,
             quit: false,
-            export_dir: std::env::current_dir().unwrap_or_default(),
+            export_prefs: crate::tui::effects::ExportPrefs {
+                format: crate::tui::effects::ExportFormat::Markdown,
+                to_file: false,
+                dir: std::env::current_dir().unwrap_or_default(),
+            },
             newsletter: "roundup".to_string(),
         }
     }

@@ -272,14 +272,15 @@ fn issue_keys_reorder_move_remove_and_export() {
             delta: -1
         })]
     );
-    app.export_dir = "/x".into();
+    app.export_prefs.dir = "/x".into();
     let fx = keys(&mut app, "e j tab j enter");
     assert_eq!(
         fx,
         vec![Effect::Export(ExportFx {
             issue_id: 1,
             format: ExportFormat::Html,
-            dest: Destination::File("/x/issue-380.html".into())
+            dest: Destination::File("/x/issue-380.html".into()),
+            overwrite: false,
         })]
     );
 }
@@ -331,22 +332,6 @@ fn editor_writes_through_and_esc_backs_out() {
     assert_eq!(app.screen, Screen::Issue);
     keys(&mut app, "esc");
     assert_eq!(app.screen, Screen::Inbox);
-}
-
-#[test]
-fn pasting_urls_in_the_inbox_adds_them() {
-    let mut app = app();
-    let fx = update(
-        &mut app,
-        Msg::Paste("https://a.example/1\nhttps://b.example/2 junk".into()),
-    );
-    assert_eq!(
-        fx,
-        vec![Effect::Inbox(InboxFx::AddUrls(vec![
-            "https://a.example/1".into(),
-            "https://b.example/2".into()
-        ]))]
-    );
 }
 
 #[test]

@@ -106,6 +106,26 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             archive::state::on_results(app, query, hits);
             vec![]
         }
+        Msg::AskOverwrite(fx) => export::keys::ask_overwrite(app, fx),
+        Msg::ExportPrefs(p) => {
+            app.export_prefs = p;
+            vec![]
+        }
+        Msg::AskNewNumber(n) => issue::edit::ask_number(app, n),
+        Msg::UndoPush(op) => {
+            app.issue.push_undo(op);
+            vec![]
+        }
+        Msg::SectionRestored { old, new } => {
+            for op in &mut app.issue.undo {
+                op.renumber_section(old, new);
+            }
+            vec![]
+        }
+        Msg::Follow(f) => {
+            app.issue.follow = Some(f);
+            vec![]
+        }
         Msg::Saved => {
             app.status.unsaved = false;
             app.status.saved_once = true;
@@ -157,6 +177,10 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
             dialog::keys::on_prompt_paste(app, text);
             vec![]
         }
+        (Some(Overlay::Export(_)), _) => {
+            export::keys::on_paste(app, text);
+            vec![]
+        }
         (Some(_), _) => vec![],
         (None, Screen::Editor) => {
             let fx = app
@@ -172,7 +196,7 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
             vec![]
         }
         // Pasting URLs anywhere else adds them: the quickest capture there is.
-        (None, _) => inbox::keys::on_prompt_confirm(app, text),
+        (None, _) => dialog::keys::add_urls(app, text),
     }
 }
 
@@ -208,7 +232,7 @@ fn route(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
             }
             Overlay::Prompt(_) => dialog::keys::on_prompt(app, action, key),
             Overlay::Confirm(_) => dialog::keys::on_confirm(app, action),
-            Overlay::Export(_) => export::keys::on_key(app, action),
+            Overlay::Export(_) => export::keys::on_key(app, action, key),
             Overlay::Picker(_) => action.map_or_else(Vec::new, |a| issue::keys::on_picker(app, a)),
             Overlay::Check => action.map_or_else(Vec::new, |a| check::keys::on_action(app, a)),
         };

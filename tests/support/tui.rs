@@ -48,7 +48,7 @@ impl Harness {
         }
         let (mut app, mut runner) = roundup::tui::setup(store, Some(&cfg), (w, h));
         app.color = false;
-        app.export_dir = dir.path().to_path_buf();
+        app.export_prefs.dir = dir.path().to_path_buf();
         runner.opener = None;
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         start(&mut app, &mut runner, &mut term).unwrap();

@@ -1,15 +1,29 @@
-//! What the export dialog's keys do: choose a format and a destination, export, or check
-//! the issue first.
+//! What the export dialog's keys do: choose a format and a destination, type the file's
+//! path, export, or check the issue first.
 
-use super::state::ExportState;
+use super::state::{ExportState, Focus};
 use crate::tui::action::Action;
 use crate::tui::effects::{Destination, Effect, ExportFx};
 use crate::tui::state::{App, Overlay};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
+pub fn on_key(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
     let Some(Overlay::Export(x)) = &mut app.overlay else {
         return vec![];
     };
+    // In the path field, letters are typing (a path may hold a "c"); enter, esc and tab
+    // still act.
+    let typing = x.focus == Focus::Path
+        && !matches!(
+            action,
+            Some(Action::Back | Action::Confirm | Action::NextField | Action::PrevField)
+        );
+    if typing {
+        if key.code != KeyCode::Enter {
+            x.path.input(key);
+        }
+        return vec![];
+    }
     match action {
         Some(Action::Back) => app.overlay = None,
         Some(Action::Check) => {
@@ -27,17 +41,35 @@ pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     vec![]
 }
 
+/// A path pasted into the dialog goes into the path field.
+pub fn on_paste(app: &mut App, text: &str) {
+    if let Some(Overlay::Export(x)) = &mut app.overlay {
+        x.dest = 1;
+        x.focus = Focus::Path;
+        x.path.insert_str(text.trim());
+    }
+}
+
 /// `Some` when the dialog is done (confirmed): the export to run.
 fn choose(x: &mut ExportState, action: Action) -> Option<ExportFx> {
-    let (value, n) = if x.focus == 0 {
-        (&mut x.format, 3)
-    } else {
-        (&mut x.dest, 2)
-    };
     match action {
-        Action::Up => *value = value.saturating_sub(1),
-        Action::Down => *value = (*value + 1).min(n - 1),
-        Action::NextField | Action::PrevField => x.focus = 1 - x.focus,
+        Action::Up | Action::Down => {
+            let up = action == Action::Up;
+            match x.focus {
+                Focus::Format => {
+                    let f = if up {
+                        x.format.saturating_sub(1)
+                    } else {
+                        x.format + 1
+                    };
+                    x.set_format(f);
+                }
+                Focus::Destination => x.dest = usize::from(!up),
+                Focus::Path => {}
+            }
+        }
+        Action::NextField => x.next_focus(false),
+        Action::PrevField => x.next_focus(true),
         Action::Confirm => {
             let dest = if x.dest == 0 {
                 Destination::Clipboard
@@ -48,9 +80,24 @@ fn choose(x: &mut ExportState, action: Action) -> Option<ExportFx> {
                 issue_id: x.issue_id,
                 format: x.format(),
                 dest,
+                overwrite: false,
             });
         }
         _ => {}
     }
     None
+}
+
+/// The file is there already: replacing it needs a yes.
+pub fn ask_overwrite(app: &mut App, mut fx: ExportFx) -> Vec<Effect> {
+    let Destination::File(path) = &fx.dest else {
+        return vec![];
+    };
+    let question = format!("{} exists. Replace it?", path.display());
+    fx.overwrite = true;
+    app.overlay = Some(Overlay::Confirm(crate::tui::state::ConfirmState {
+        question,
+        on_yes: vec![fx.into()],
+    }));
+    vec![]
 }

@@ -1,37 +1,107 @@
-//! What the export dialog's effect does: render the issue and put it on the clipboard or in
-//! a file.
+//! What the export dialog's effect does: render the issue and put it on the clipboard, in a
+//! file (never over an existing one unless the editor said yes), or in the browser; and
+//! remember the choices for the next export.
 
 use crate::tui::bridge;
-use crate::tui::effects::{Destination, ExportFx};
+use crate::tui::effects::{Destination, ExportFx, ExportPrefs};
 use crate::tui::runner::{Res, Runner};
 use crate::tui::state::Msg;
+use std::io::Write;
+use std::path::Path;
 
 pub(crate) fn run(rt: &mut Runner, fx: ExportFx) -> Res {
-    let ExportFx {
-        issue_id,
-        format,
-        dest,
-    } = fx;
-    let issue = rt.store.issue_by_id(issue_id)?;
+    let issue = rt.store.issue_by_id(fx.issue_id)?;
+    if let Destination::File(path) = &fx.dest
+        && !fx.overwrite
+        && path.exists()
+    {
+        return Ok(vec![Msg::AskOverwrite(fx)]);
+    }
     let exporter = rt
         .exporter
         .as_ref()
         .ok_or_else(|| anyhow::anyhow!("the export templates failed to load"))?;
+    let format = fx.format;
     let text = bridge::render(exporter, &issue, format).map_err(anyhow::Error::msg)?;
     let size = format!("{:.1} KB", text.len() as f64 / 1024.0);
     let what = format!("issue #{} as {}", issue.number, format.label());
-    match dest {
+    let mut msgs = Vec::new();
+    match &fx.dest {
         Destination::File(path) => {
-            std::fs::write(&path, &text)
+            write_file(path, &text)
                 .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
-            Ok(vec![Msg::Info(format!(
+            msgs.push(Msg::Info(format!(
                 "Wrote {what} to {} ({size})",
                 path.display()
-            ))])
+            )));
         }
-        Destination::Clipboard => match bridge::copy(exporter, &issue, format, &text) {
-            Ok(how) => Ok(vec![Msg::Info(format!("Copied {what} ({size}){how}"))]),
-            Err(e) => Ok(vec![Msg::Error(format!("Could not copy {what}: {e}"))]),
-        },
+        Destination::Clipboard => msgs.push(match bridge::copy(exporter, &issue, format, &text) {
+            Ok(how) => Msg::Info(format!("Copied {what} ({size}){how}")),
+            Err(e) => Msg::Error(format!("Could not copy {what}: {e}")),
+        }),
+        Destination::Browser => {
+            let path = crate::paths::cache_dir().join(format!("issue-{}.html", issue.number));
+            write_file(&path, &text)
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+            msgs.push(rt.open_file(&path));
+            return Ok(msgs);
+        }
     }
+    let prefs = ExportPrefs {
+        format,
+        to_file: matches!(fx.dest, Destination::File(_)),
+        dir: match &fx.dest {
+            Destination::File(p) => p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| std::env::current_dir().unwrap_or_default()),
+            _ => prefs(rt).dir,
+        },
+    };
+    save_prefs(rt, &prefs)?;
+    msgs.push(Msg::ExportPrefs(prefs));
+    Ok(msgs)
+}
+
+/// The dialog's last choices (defaults: Markdown to the clipboard, files in the current
+/// folder).
+pub(crate) fn prefs(rt: &Runner) -> ExportPrefs {
+    let get = |k: &str| rt.store.setting(k).ok().flatten();
+    ExportPrefs {
+        format: get("export_format")
+            .and_then(|f| crate::tui::effects::ExportFormat::from_key(&f))
+            .unwrap_or(crate::tui::effects::ExportFormat::Markdown),
+        to_file: get("export_destination").as_deref() == Some("file"),
+        dir: get("export_dir")
+            .map(Into::into)
+            .filter(|d: &std::path::PathBuf| d.is_dir())
+            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default()),
+    }
+}
+
+fn save_prefs(rt: &Runner, p: &ExportPrefs) -> anyhow::Result<()> {
+    let s = &rt.store;
+    s.set_setting("export_format", p.format.key())?;
+    s.set_setting(
+        "export_destination",
+        if p.to_file { "file" } else { "clipboard" },
+    )?;
+    s.set_setting("export_dir", &p.dir.display().to_string())?;
+    Ok(())
+}
+
+/// Writes through a temporary file in the same folder, renamed over the target: a full disk
+/// or a crash leaves the old file whole, never a fragment.
+fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

@@ -1,19 +1,29 @@
-//! The export dialog's state: a format and a destination. Its keys are in `keys.rs`.
+//! The export dialog's state: a format, a destination and, for a file, its path (typed,
+//! defaulting to the last folder used). Its keys are in `keys.rs`.
 
 use crate::model::Issue;
-use crate::tui::effects::ExportFormat;
-use std::path::{Path, PathBuf};
+use crate::tui::effects::{ExportFormat, ExportPrefs};
+use ratatui_textarea::{CursorMove, TextArea};
+use std::path::PathBuf;
 
-#[derive(Debug, Clone, PartialEq)]
+/// The dialog's fields, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Format,
+    Destination,
+    Path,
+}
+
+#[derive(Debug, Clone)]
 pub struct ExportState {
     pub issue_id: i64,
     pub number: i64,
     pub format: usize,
     /// 0 clipboard, 1 file.
     pub dest: usize,
-    /// Focus: 0 format, 1 destination.
-    pub focus: usize,
-    pub dir: PathBuf,
+    pub focus: Focus,
+    /// The file's path, as typed.
+    pub path: TextArea<'static>,
     pub summary: String,
     /// Problems found by the last check of this issue, and the key that checks.
     pub problems: usize,
@@ -21,31 +31,71 @@ pub struct ExportState {
 }
 
 impl ExportState {
-    pub fn new(issue: &Issue, dir: &Path) -> ExportState {
+    pub fn new(issue: &Issue, prefs: &ExportPrefs) -> ExportState {
         let parts: Vec<String> = issue
             .sections
             .iter()
             .map(|s| format!("{} {}", s.entries.len(), s.heading.to_lowercase()))
             .collect();
-        ExportState {
+        let format = ExportFormat::ALL
+            .iter()
+            .position(|f| *f == prefs.format)
+            .unwrap_or(0);
+        let mut x = ExportState {
             issue_id: issue.id,
             number: issue.number,
-            format: 0,
-            dest: 0,
-            focus: 0,
-            dir: dir.to_path_buf(),
+            format,
+            dest: usize::from(prefs.to_file),
+            focus: Focus::Format,
+            path: TextArea::default(),
             summary: parts.join(" · "),
             problems: 0,
             check_key: String::new(),
-        }
+        };
+        x.set_path(&prefs.dir.join(x.default_name()));
+        x
     }
 
     pub fn format(&self) -> ExportFormat {
         ExportFormat::ALL[self.format.min(2)]
     }
 
+    fn default_name(&self) -> String {
+        format!("issue-{}.{}", self.number, self.format().ext())
+    }
+
     pub fn file(&self) -> PathBuf {
-        self.dir
-            .join(format!("issue-{}.{}", self.number, self.format().ext()))
+        PathBuf::from(self.path.lines().join("").trim())
+    }
+
+    fn set_path(&mut self, path: &std::path::Path) {
+        let mut area = TextArea::new(vec![path.display().to_string()]);
+        area.set_cursor_line_style(ratatui::style::Style::new());
+        area.move_cursor(CursorMove::End);
+        self.path = area;
+    }
+
+    /// A new format: a file still named as roundup named it takes the new extension; a name
+    /// the editor typed stays.
+    pub fn set_format(&mut self, format: usize) {
+        let was = self.default_name();
+        self.format = format.min(ExportFormat::ALL.len() - 1);
+        let file = self.file();
+        if file.file_name().and_then(|n| n.to_str()) == Some(was.as_str()) {
+            let path = file.with_file_name(self.default_name());
+            self.set_path(&path);
+        }
+    }
+
+    pub fn next_focus(&mut self, back: bool) {
+        self.focus = match (self.focus, back) {
+            (Focus::Format, false) | (Focus::Path, true) => Focus::Destination,
+            (Focus::Destination, false) if self.dest == 1 => Focus::Path,
+            (Focus::Destination, true) | (Focus::Path, false) | (Focus::Destination, false) => {
+                Focus::Format
+            }
+            (Focus::Format, true) if self.dest == 1 => Focus::Path,
+            (Focus::Format, true) => Focus::Destination,
+        };
     }
 }

@@ -1,11 +1,12 @@
 //! The export dialog.
 
-use super::state::ExportState;
+use super::state::{ExportState, Focus};
 use crate::tui::effects::ExportFormat;
 use crate::tui::theme::Theme;
 use crate::tui::view::{boxed, popup};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -20,7 +21,7 @@ pub fn draw(x: &ExportState, hint: &str, frame: &mut Frame, area: Rect, theme: &
     let mut lines = Vec::new();
     for (i, f) in ExportFormat::ALL.iter().enumerate() {
         let l = if i == 0 {
-            label(x.focus == 0, "Format")
+            label(x.focus == Focus::Format, "Format")
         } else {
             Span::raw(" ".repeat(14))
         };
@@ -30,17 +31,15 @@ pub fn draw(x: &ExportState, hint: &str, frame: &mut Frame, area: Rect, theme: &
         ]));
     }
     lines.push(Line::from(vec![
-        label(x.focus == 1, "Destination"),
+        label(x.focus == Focus::Destination, "Destination"),
         Span::raw(format!("{} Clipboard", radio(x.dest == 0))),
     ]));
     lines.push(Line::from(vec![
         Span::raw(" ".repeat(14)),
-        Span::raw(format!(
-            "{} File: {}",
-            radio(x.dest == 1),
-            x.file().display()
-        )),
+        Span::raw(format!("{} File", radio(x.dest == 1))),
     ]));
+    let path_at = lines.len();
+    lines.push(Line::from(vec![label(x.focus == Focus::Path, "Path")]));
     lines.push(Line::from(Span::styled(
         format!(" {}", x.summary),
         theme.dim,
@@ -56,7 +55,7 @@ pub fn draw(x: &ExportState, hint: &str, frame: &mut Frame, area: Rect, theme: &
         )));
     }
     lines.push(Line::from(Span::styled(format!(" {hint}"), theme.dim)));
-    let rect = popup(area, 64, lines.len() as u16 + 2);
+    let rect = popup(area, 72, lines.len() as u16 + 2);
     boxed(
         frame,
         rect,
@@ -64,4 +63,19 @@ pub fn draw(x: &ExportState, hint: &str, frame: &mut Frame, area: Rect, theme: &
         Paragraph::new(lines),
         theme,
     );
+    // The path is a text field beside its label (the cursor shows only when it has focus).
+    let field = Rect::new(
+        rect.x + 15,
+        rect.y + 1 + path_at as u16,
+        rect.width.saturating_sub(17),
+        1,
+    )
+    .intersection(area);
+    let mut ta = x.path.clone();
+    ta.set_cursor_style(if x.focus == Focus::Path {
+        theme.focus.add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new()
+    });
+    frame.render_widget(&ta, field);
 }

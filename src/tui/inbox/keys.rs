@@ -8,15 +8,6 @@ use crate::tui::effects::{AppFx, Effect, InboxFx};
 use crate::tui::issue::state::PickerState;
 use crate::tui::state::{App, Overlay, PromptFor, PromptState, Screen};
 
-/// Pulls URLs out of pasted or typed text: whitespace-separated, http(s) only.
-pub fn urls_in(text: &str) -> Vec<String> {
-    text.split_whitespace()
-        .map(|w| w.trim_matches(|c| matches!(c, '<' | '>' | '"' | '\'' | ',')))
-        .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
-        .map(str::to_string)
-        .collect()
-}
-
 pub fn navigate(inbox: &mut InboxState, action: Action, page: usize) -> bool {
     inbox.cursor.navigate(action, inbox.visible.len(), page)
 }
@@ -37,7 +28,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Add => {
             app.overlay = Some(Overlay::Prompt(PromptState::new(
-                "Add URLs (paste several, separated by spaces or lines)",
+                "Paste or type URLs, one per line (www.example.com/post means https)",
                 PromptFor::AddUrls,
             )));
             vec![]
@@ -201,12 +192,8 @@ pub fn filter_input(
     inbox.detail_effect()
 }
 
-pub fn on_prompt_confirm(app: &mut App, text: &str) -> Vec<Effect> {
-    let urls = urls_in(text);
-    if urls.is_empty() {
-        app.status.error("No http(s) URL in what was typed");
-        return vec![];
-    }
+/// Adds URLs the add dialog (or a paste) accepted; the inbox shows them as they land.
+pub fn add_urls(app: &mut App, urls: Vec<String>) -> Vec<Effect> {
     app.screen = Screen::Inbox;
     vec![InboxFx::AddUrls(urls).into()]
 }

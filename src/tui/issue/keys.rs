@@ -3,13 +3,13 @@
 //! picker's keys. Structural edits are applied to the state at once for instant feedback and
 //! sent as effects; the answer (a reload) then replaces the issue.
 
-use super::state::{Pick, PickerState, Row, page_rows};
-use crate::model::{IssueStatus, LinkState};
+use super::state::{Follow, Pick, Row, page_rows};
+use super::undo::Undo;
+use crate::model::LinkState;
 use crate::tui::action::Action;
-use crate::tui::editor::state::EditorState;
-use crate::tui::effects::{EditorFx, Effect, InboxFx, IssueFx};
+use crate::tui::effects::{Effect, ExportFx, InboxFx, IssueFx};
 use crate::tui::export::state::ExportState;
-use crate::tui::state::{App, ConfirmState, Overlay, Screen};
+use crate::tui::state::{App, Overlay, Screen};
 
 pub fn on_picker(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(Overlay::Picker(p)) = &mut app.overlay else {
@@ -45,7 +45,24 @@ pub fn on_picker(app: &mut App, action: Action) -> Vec<Effect> {
                     ]
                 }
                 Pick::Move(entry_id) => {
-                    app.status.info(format!("Moved to {heading}"));
+                    app.status.info(format!("Moved to {heading} (u undoes)"));
+                    if let Some(Row::Entry(si, ei)) = app.issue.current()
+                        && let Some(e) = app
+                            .issue
+                            .issue
+                            .as_ref()
+                            .and_then(|i| i.sections.get(si)?.entries.get(ei))
+                            .filter(|e| e.id == entry_id)
+                    {
+                        let op = Undo::MovedTo {
+                            link_id: e.link_id,
+                            section_id: e.section_id,
+                            position: ei,
+                        };
+                        // The cursor goes with the entry: the next J/K moves it, not a section.
+                        app.issue.follow = Some(Follow::Link(e.link_id));
+                        app.issue.push_undo(op);
+                    }
                     vec![
                         IssueFx::MoveEntryTo {
                             entry_id,
@@ -73,14 +90,15 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PrevIssue | Action::NextIssue => {
             return switch_issue(app, action == Action::NextIssue);
         }
-        Action::NewIssue => return vec![IssueFx::New.into()],
+        Action::NewIssue => return vec![IssueFx::ProposeNumber.into()],
+        Action::OpenInBrowser => return open_in_browser(app),
         Action::PreviewFormat => {
             app.preview.markdown = !app.preview.markdown;
             return crate::tui::preview::keys::render(app);
         }
         Action::Export => {
             if let Some(issue) = &st.issue {
-                let mut x = ExportState::new(issue, &app.export_dir);
+                let mut x = ExportState::new(issue, &app.export_prefs);
                 x.problems = app.check.count_for(issue.id);
                 x.check_key = app
                     .keymap
@@ -89,7 +107,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
                 app.overlay = Some(Overlay::Export(x));
             }
         }
-        _ => return edit_action(app, action),
+        _ => return super::edit::edit_action(app, action),
     }
     vec![]
 }
@@ -115,131 +133,13 @@ fn switch_issue(app: &mut App, next: bool) -> Vec<Effect> {
     }
 }
 
-fn edit_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(row) = app.issue.current() else {
-        return vec![];
-    };
-    let Some(issue) = app.issue.issue.as_mut() else {
-        return vec![];
-    };
-    let read_only = issue.status == IssueStatus::Published;
-    let issue_id = issue.id;
-    let mut fx = Vec::new();
-    let edits = matches!(
-        action,
-        Action::MoveUp
-            | Action::MoveDown
-            | Action::MoveToSection
-            | Action::Remove
-            | Action::Publish
-            | Action::Edit
-            | Action::EditSponsor
-            | Action::EditIntro
-    );
-    if read_only && edits {
-        app.status.error(format!(
-            "Issue #{} is published: it is read-only",
-            issue.number
-        ));
-        return fx;
+/// `o`: the issue as the HTML export, in the browser (the runner writes it to a file first).
+pub fn open_in_browser(app: &mut App) -> Vec<Effect> {
+    match &app.issue.issue {
+        Some(issue) => vec![ExportFx::open_in_browser(issue.id).into()],
+        None => {
+            app.status.info("No issue to open");
+            vec![]
+        }
     }
-    match (action, row) {
-        (Action::Edit, Row::Sponsor) | (Action::EditSponsor, _) => {
-            app.editor = Some(EditorState::sponsor(issue).ready());
-            open_editor(app);
-        }
-        (Action::Edit, Row::Intro) | (Action::EditIntro, _) => {
-            app.editor = Some(EditorState::intro(issue).ready());
-            open_editor(app);
-        }
-        (Action::Edit, Row::Entry(si, ei)) => {
-            let s = &issue.sections[si];
-            let e = &s.entries[ei];
-            fx.push(EditorFx::SuggestDisclosures { entry_id: e.id }.into());
-            app.editor = Some(EditorState::entry(e, &s.heading, ei).ready());
-            open_editor(app);
-        }
-        (Action::MoveUp | Action::MoveDown, Row::Entry(si, ei)) => {
-            let up = action == Action::MoveUp;
-            let entries = &mut issue.sections[si].entries;
-            let to = if up {
-                ei.checked_sub(1)
-            } else {
-                Some(ei + 1).filter(|t| *t < entries.len())
-            };
-            if let Some(to) = to {
-                let id = entries[ei].id;
-                entries.swap(ei, to);
-                app.issue.place_cursor(Row::Entry(si, to));
-                fx.push(
-                    IssueFx::MoveEntry {
-                        entry_id: id,
-                        delta: if up { -1 } else { 1 },
-                    }
-                    .into(),
-                );
-            }
-        }
-        (Action::MoveUp | Action::MoveDown, Row::Section(si)) => {
-            let up = action == Action::MoveUp;
-            let to = if up {
-                si.checked_sub(1)
-            } else {
-                Some(si + 1).filter(|t| *t < issue.sections.len())
-            };
-            if let Some(to) = to {
-                let id = issue.sections[si].id;
-                issue.sections.swap(si, to);
-                app.issue.place_cursor(Row::Section(to));
-                fx.push(
-                    IssueFx::MoveSection {
-                        section_id: id,
-                        delta: if up { -1 } else { 1 },
-                    }
-                    .into(),
-                );
-            }
-        }
-        (Action::MoveToSection, Row::Entry(si, ei)) => {
-            let e = &issue.sections[si].entries[ei];
-            let options: Vec<(i64, String)> = issue
-                .sections
-                .iter()
-                .filter(|s| s.id != e.section_id)
-                .map(|s| (s.id, s.heading.clone()))
-                .collect();
-            if !options.is_empty() {
-                app.overlay = Some(Overlay::Picker(PickerState {
-                    title: format!(
-                        "Move \"{}\" to",
-                        e.title.clone().unwrap_or_else(|| e.url.clone())
-                    ),
-                    options,
-                    cursor: Default::default(),
-                    purpose: Pick::Move(e.id),
-                }));
-            }
-        }
-        (Action::Remove, Row::Entry(si, ei)) => {
-            let e = issue.sections[si].entries.remove(ei);
-            app.status.info("Removed: the link is back in the inbox");
-            let rows = app.issue.rows().len();
-            app.issue.cursor.clamp(rows);
-            fx.push(IssueFx::RemoveEntry(e.id).into());
-            fx.push(InboxFx::LoadRows(vec![e.link_id]).into());
-        }
-        (Action::Publish, _) => {
-            app.overlay = Some(Overlay::Confirm(ConfirmState {
-                question: format!("Publish issue #{}? It moves to the archive.", issue.number),
-                on_yes: vec![IssueFx::Publish(issue_id).into()],
-            }));
-        }
-        _ => {}
-    }
-    fx
-}
-
-fn open_editor(app: &mut App) {
-    app.prev_screen = app.screen;
-    app.screen = Screen::Editor;
 }

@@ -2,6 +2,8 @@
 //! reorder sections, start and publish issues — each through `compose`, the one home of
 //! issue logic the CLI uses too.
 
+use super::state::Follow;
+use super::undo::Undo;
 use crate::compose;
 use crate::model::{Issue, IssueStatus};
 use crate::tui::effects::IssueFx;
@@ -31,10 +33,79 @@ pub(crate) fn run(rt: &mut Runner, fx: IssueFx) -> Res {
             compose::remove_entry(s, id)?;
             saved_and_reload(rt)
         }
-        IssueFx::New => {
-            let issue = compose::new_issue(s, &rt.config, None)?;
-            let mut msgs = vec![Msg::Info(format!("Created issue #{}", issue.number))];
+        IssueFx::ProposeNumber => Ok(vec![Msg::AskNewNumber(compose::next_number(
+            s, &rt.config,
+        )?)]),
+        IssueFx::New(number) => {
+            let issue = compose::new_issue(s, &rt.config, number)?;
+            let mut msgs = vec![
+                Msg::Saved,
+                Msg::Info(format!("Created issue #{}: {}", issue.number, issue.title)),
+            ];
             msgs.extend(load(rt, Some(issue.number))?);
+            Ok(msgs)
+        }
+        IssueFx::Renumber { from, to } => {
+            let issue = compose::renumber(s, &rt.config, from, to)?;
+            let mut msgs = vec![
+                Msg::Saved,
+                Msg::Info(format!("Draft #{from} is now #{}", issue.number)),
+            ];
+            msgs.extend(load(rt, Some(issue.number))?);
+            Ok(msgs)
+        }
+        IssueFx::Delete(number) => {
+            let back = compose::delete_draft(s, number)?;
+            // The links are back in the inbox: every screen reads again.
+            Ok(vec![
+                Msg::Saved,
+                Msg::Info(format!(
+                    "Deleted draft #{number}: {back} link(s) back in the inbox, with their writing"
+                )),
+                Msg::DataChanged,
+            ])
+        }
+        IssueFx::AddSection { issue_id, heading } => {
+            let id =
+                compose::add_section(s, issue_id, &heading, crate::model::SectionStyle::Articles)?;
+            let mut msgs = vec![
+                Msg::UndoPush(Undo::SectionAdded { section_id: id }),
+                Msg::Follow(Follow::Section(id)),
+                Msg::Info(format!("Added the section {} (u undoes)", heading.trim())),
+            ];
+            msgs.extend(saved_and_reload(rt)?);
+            Ok(msgs)
+        }
+        IssueFx::RenameSection {
+            section_id,
+            heading,
+        } => {
+            let old = s
+                .issue_of_section(section_id)?
+                .sections
+                .into_iter()
+                .find(|x| x.id == section_id)
+                .map(|x| x.heading)
+                .unwrap_or_default();
+            compose::rename_section(s, section_id, &heading)?;
+            let mut msgs = vec![Msg::UndoPush(Undo::SectionRenamed {
+                section_id,
+                heading: old,
+            })];
+            msgs.extend(saved_and_reload(rt)?);
+            Ok(msgs)
+        }
+        IssueFx::DeleteSection(id) => {
+            compose::delete_section(s, id)?;
+            saved_and_reload(rt)
+        }
+        IssueFx::ShowHeading { section_id, shown } => {
+            compose::set_heading_shown(s, section_id, shown)?;
+            saved_and_reload(rt)
+        }
+        IssueFx::Undo { number, op } => {
+            let mut msgs = super::run_undo::undo(rt, number, op)?;
+            msgs.extend(saved_and_reload(rt)?);
             Ok(msgs)
         }
         IssueFx::Publish(issue_id) => {
@@ -44,6 +115,8 @@ pub(crate) fn run(rt: &mut Runner, fx: IssueFx) -> Res {
                 Msg::Saved,
                 Msg::Info(format!("Published issue #{number}: it is in the archive")),
             ];
+            // Held links came back to the inbox: every screen reads again.
+            msgs.push(Msg::DataChanged);
             msgs.extend(load(rt, Some(number))?);
             Ok(msgs)
         }

@@ -2,6 +2,7 @@
 //! and a cursor; and the section picker (where to place a link, where to move an entry).
 //! What the keys do is in `keys.rs`.
 
+use super::undo::{DEPTH, Undo};
 use crate::model::{Issue, IssueStatus, SectionStyle};
 use crate::tui::list::ListCursor;
 use crate::tui::state::IssueRef;
@@ -11,6 +12,17 @@ pub struct IssueState {
     pub issue: Option<Issue>,
     pub issues: Vec<IssueRef>,
     pub cursor: ListCursor,
+    /// What `u` takes back, newest last (this issue's changes only).
+    pub undo: Vec<Undo>,
+    /// The row the cursor goes to when the issue next loads (the entry just moved).
+    pub follow: Option<Follow>,
+}
+
+/// A row named by what it shows, so the cursor can find it after a reload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follow {
+    Link(i64),
+    Section(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,8 +75,36 @@ impl IssueState {
         self.issues = issues;
         if !same {
             self.cursor.reset();
+            self.undo.clear();
         }
         self.cursor.clamp(self.rows().len());
+        if let Some(row) = self.follow.take().and_then(|f| self.row_of(f)) {
+            self.place_cursor(row);
+        }
+    }
+
+    /// Remembers how to take back a change; the oldest go past `DEPTH`.
+    pub fn push_undo(&mut self, op: Undo) {
+        self.undo.push(op);
+        if self.undo.len() > DEPTH {
+            self.undo.remove(0);
+        }
+    }
+
+    pub fn row_of(&self, follow: Follow) -> Option<Row> {
+        let issue = self.issue.as_ref()?;
+        issue
+            .sections
+            .iter()
+            .enumerate()
+            .find_map(|(si, s)| match follow {
+                Follow::Section(id) => (s.id == id).then_some(Row::Section(si)),
+                Follow::Link(id) => s
+                    .entries
+                    .iter()
+                    .position(|e| e.link_id == id)
+                    .map(|ei| Row::Entry(si, ei)),
+            })
     }
 }
 

@@ -112,7 +112,12 @@ fn draw_issue(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             ),
             Row::Section(si) => {
                 let s = &issue.sections[si];
-                format!("▾ {} ({})", s.heading, s.entries.len())
+                let hidden = if s.show_heading {
+                    ""
+                } else {
+                    "  · heading hidden in the issue"
+                };
+                format!("▾ {} ({}){hidden}", s.heading, s.entries.len())
             }
             Row::Entry(si, ei) => {
                 let s = &issue.sections[si];

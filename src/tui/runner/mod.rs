@@ -173,6 +173,23 @@ impl Runner {
         }
     }
 
+    /// Opens a file roundup wrote in the browser; says plainly when none can start here.
+    pub(crate) fn open_file(&self, path: &std::path::Path) -> Msg {
+        let shown = path.display();
+        let graphical = ["DISPLAY", "WAYLAND_DISPLAY", "BROWSER"]
+            .iter()
+            .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
+        if self.opener.is_some() && !cfg!(target_os = "macos") && !graphical {
+            return Msg::Info(format!(
+                "No browser can start here (no display): the HTML is in {shown}"
+            ));
+        }
+        match self.open(&format!("file://{shown}")) {
+            Msg::Error(e) => Msg::Error(format!("{e}; the HTML is in {shown}")),
+            m => m,
+        }
+    }
+
     fn open(&self, url: &str) -> Msg {
         let Some(cmd) = &self.opener else {
             return Msg::Info(format!("Would open {url}"));
