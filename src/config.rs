@@ -159,9 +159,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_parses_with_sre_weekly_defaults() {
+    fn builtin_parses_with_neutral_defaults() {
         let c = Config::builtin().unwrap();
-        assert_eq!(c.issue_title(94), "SRE Weekly Issue #94");
+        // Not another newsletter's name: the first run asks for the editor's own.
+        assert_eq!(c.issue_title(94), "My Newsletter #94");
         assert_eq!(c.newsletter.first_number, 1);
         assert_eq!(c.sections.len(), 2);
         assert_eq!(c.sections[1].style, SectionStyle::List);
@@ -174,7 +175,7 @@ mod tests {
                     [[disclosure.rules]]\npublication = \"Honeycomb\"\nnote = \"x\"\n";
         let c = Config::from_layers(Some(("u.toml", user))).unwrap();
         assert_eq!(c.newsletter.first_number, 379);
-        assert_eq!(c.newsletter.name, "SRE Weekly");
+        assert_eq!(c.newsletter.name, "My Newsletter");
         assert_eq!(c.disclosure.rules.len(), 1);
         assert!(!c.disclosure.sponsor_note.is_empty());
     }

@@ -69,8 +69,8 @@ fn replacing_a_draft_sends_dropped_links_back_to_the_inbox() {
         {"url": "https://blog.acolyer.org/2017/10/16/the-tail-at-scale/"}]}]}"#;
     let issue = load(&mut store, small).unwrap();
     assert_eq!(
-        issue.title, "SRE Weekly Issue #94",
-        "title from the pattern"
+        issue.title, "My Newsletter #94",
+        "title from the (built-in) pattern"
     );
     assert_eq!(issue.sponsor, None);
     assert_eq!(store.count_links(LinkState::Used).unwrap(), 1);

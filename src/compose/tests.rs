@@ -22,6 +22,8 @@ fn add(store: &Store, url: &str, authors: &[&str], publication: Option<&str>) ->
 
 fn config() -> Config {
     let mut c = Config::builtin().unwrap();
+    c.newsletter.name = "SRE Weekly".into();
+    c.newsletter.title_pattern = "SRE Weekly Issue #{number}".into();
     c.newsletter.first_number = 94;
     c.disclosure.rules = vec![DisclosureRule {
         publication: Some("Honeycomb".into()),

@@ -80,6 +80,8 @@ pub enum AppFx {
     /// Has another process written to the database? (`Msg::DataChanged` if so.)
     CheckDataVersion,
     OpenUrl(String),
+    /// The first run's answers, to config.toml.
+    WriteSetup(crate::tui::setup::state::Setup),
     /// The loop runs `$EDITOR` itself: it owns the terminal.
     ExternalEdit {
         field: usize,

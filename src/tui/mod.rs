@@ -24,6 +24,7 @@ pub mod list;
 mod logger;
 pub mod preview;
 pub mod runner;
+pub mod setup;
 pub mod state;
 pub mod status;
 mod terminal;
@@ -68,6 +69,15 @@ pub fn setup(
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     if !warnings.is_empty() {
         app.status.error(format!("config: {}", warnings.join("; ")));
+    }
+    // The first run: no config file and no issue yet.
+    let has_config = config
+        .dir
+        .as_ref()
+        .is_some_and(|d| d.join(crate::config::CONFIG_FILE).exists());
+    let has_issue = store.last_issue_number().map_or(true, |n| n.is_some());
+    if !has_config && !has_issue {
+        app.overlay = Some(state::Overlay::Setup(Default::default()));
     }
     let runner = runner::Runner::new(store, config);
     app.export_prefs = export::run::prefs(&runner);

@@ -34,6 +34,8 @@ pub enum Overlay {
     Confirm(ConfirmState),
     /// The check panel (its data is `App::check`: the marks outlive the panel).
     Check,
+    /// The first run's questions.
+    Setup(crate::tui::setup::state::SetupState),
 }
 
 /// A short summary of an issue for switching between them.
@@ -186,6 +188,7 @@ impl App {
             Some(Overlay::Picker(_)) => return vec![Ctx::Picker, Ctx::List],
             Some(Overlay::Export(_)) => return vec![Ctx::Export, Ctx::List],
             Some(Overlay::Confirm(_)) => return vec![Ctx::Confirm],
+            Some(Overlay::Setup(_)) => return vec![Ctx::Prompt],
             Some(Overlay::Check) => return vec![Ctx::Check, Ctx::List],
             None => {}
         }

@@ -177,6 +177,12 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
             dialog::keys::on_prompt_paste(app, text);
             vec![]
         }
+        (Some(Overlay::Setup(_)), _) => {
+            if let Some(Overlay::Setup(s)) = &mut app.overlay {
+                super::setup::keys::on_paste(s, text);
+            }
+            vec![]
+        }
         (Some(Overlay::Export(_)), _) => {
             export::keys::on_paste(app, text);
             vec![]
@@ -235,6 +241,7 @@ fn route(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
             Overlay::Export(_) => export::keys::on_key(app, action, key),
             Overlay::Picker(_) => action.map_or_else(Vec::new, |a| issue::keys::on_picker(app, a)),
             Overlay::Check => action.map_or_else(Vec::new, |a| check::keys::on_action(app, a)),
+            Overlay::Setup(_) => super::setup::keys::on_key(app, action, key),
         };
     }
     match action {

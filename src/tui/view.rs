@@ -57,6 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(Overlay::Picker(p)) => issue::view::draw_picker(p, frame, body, &theme),
         Some(Overlay::Prompt(p)) => dialog::view::draw_prompt(p, frame, body, &theme),
         Some(Overlay::Confirm(c)) => dialog::view::draw_confirm(c, frame, body, &theme),
+        Some(Overlay::Setup(s)) => super::setup::view::draw(s, frame, body, &theme),
         None => {}
     }
 }

@@ -5,4 +5,5 @@ pub mod http;
 pub mod pages;
 pub mod props;
 pub mod pty;
+pub mod tmux;
 pub mod tui;

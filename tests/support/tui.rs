@@ -21,9 +21,9 @@ pub struct Harness {
 }
 
 impl Harness {
-    /// A fresh on-disk database filled by `fill`, a config directory of its own (the
-    /// built-in config and keymap unless `config` is given), no colour, no browser, and
-    /// exports written into the temporary directory.
+    /// A fresh on-disk database filled by `fill`, a config directory of its own (SRE
+    /// Weekly's name and the built-in rest unless `config` is given), no colour, no browser,
+    /// and exports written into the temporary directory.
     pub fn open(w: u16, h: u16, fill: impl FnOnce(&Store), config: Option<&str>) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("t.db");
@@ -43,7 +43,10 @@ impl Harness {
         let store = Store::open(db).unwrap();
         let cfg = dir.path().join("config");
         std::fs::create_dir_all(&cfg).unwrap();
-        if let Some(text) = config {
+        // The screens' snapshots show a real newsletter's name (the built-in one is neutral,
+        // and the first run asks for it). FIRST_RUN: no config file at all.
+        let text = config.unwrap_or(SRE_WEEKLY);
+        if text != FIRST_RUN {
             std::fs::write(cfg.join("config.toml"), text).unwrap();
         }
         let (mut app, mut runner) = roundup::tui::setup(store, Some(&cfg), (w, h));
@@ -139,3 +142,10 @@ impl Harness {
         self.term.backend().to_string()
     }
 }
+
+/// The newsletter the screens' snapshots show.
+pub const SRE_WEEKLY: &str =
+    "[newsletter]\nname = \"SRE Weekly\"\ntitle_pattern = \"SRE Weekly Issue #{number}\"\n";
+
+/// As `config`: write no config file (the first run).
+pub const FIRST_RUN: &str = "<no config file>";

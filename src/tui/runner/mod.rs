@@ -168,6 +168,7 @@ impl Runner {
         match fx {
             AppFx::CheckDataVersion => self.check_data_version(),
             AppFx::OpenUrl(url) => Ok(vec![self.open(&url)]),
+            AppFx::WriteSetup(setup) => crate::tui::setup::run::run(self, setup),
             // The loop runs the editor itself (`app::step`): it owns the terminal.
             AppFx::ExternalEdit { .. } => Ok(vec![]),
         }
