@@ -77,7 +77,7 @@ pub fn setup(
         .is_some_and(|d| d.join(crate::config::CONFIG_FILE).exists());
     let has_issue = store.last_issue_number().map_or(true, |n| n.is_some());
     if !has_config && !has_issue {
-        app.overlay = Some(state::Overlay::Setup(Default::default()));
+        app.overlay = Some(state::Overlay::Setup(Box::default()));
     }
     let runner = runner::Runner::new(store, config);
     app.export_prefs = export::run::prefs(&runner);

@@ -35,7 +35,7 @@ pub enum Overlay {
     /// The check panel (its data is `App::check`: the marks outlive the panel).
     Check,
     /// The first run's questions.
-    Setup(crate::tui::setup::state::SetupState),
+    Setup(Box<crate::tui::setup::state::SetupState>),
 }
 
 /// A short summary of an issue for switching between them.
