@@ -103,6 +103,10 @@ pub enum Msg {
     },
     /// A write reached the database.
     Saved,
+    /// This many writes wait for another process's write lock (0: all landed).
+    Waiting(usize),
+    /// The writes that never landed were kept in this file (the editor quit without them).
+    Recovered(std::path::PathBuf),
     Info(String),
     Error(String),
 }
@@ -125,6 +129,8 @@ pub struct App {
     pub now: i64,
     pub color: bool,
     pub quit: bool,
+    /// Quit was asked for while writes wait for the database (`quitting.rs`).
+    pub quitting: Option<super::quitting::Quitting>,
     /// Where "export to file" writes.
     pub export_dir: std::path::PathBuf,
     /// Newsletter name for the header.
@@ -149,6 +155,7 @@ impl App {
             now,
             color: true,
             quit: false,
+            quitting: None,
             export_dir: std::env::current_dir().unwrap_or_default(),
             newsletter: "roundup".to_string(),
         }
