@@ -51,7 +51,7 @@ fn triage_place_and_remove_wait_for_the_lock_and_land_in_order() {
     let reader = Store::open(&db).unwrap();
     let mut done = Vec::new();
     // The next link down still in the inbox (the demo holds one already: `h` would release it).
-    let mut next = |tui: &mut Harness, done: &mut Vec<i64>| {
+    let next = |tui: &mut Harness, done: &mut Vec<i64>| {
         for _ in 0..50 {
             let id = tui.app.inbox.selected_id().unwrap();
             if !done.contains(&id) && reader.link(id).unwrap().state == LinkState::Inbox {
