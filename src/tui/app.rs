@@ -91,25 +91,56 @@ pub fn start<B: Backend>(
     Ok(())
 }
 
+/// The loop until the editor quits or a signal ends it; the exit code (128 + the signal's
+/// number after one). Writes still queued when it returns are the caller's (`Runner::finish`).
 pub fn run(
     app: &mut App,
     runner: &mut Runner,
     terminal: &mut DefaultTerminal,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<i32> {
+    let mut stop = super::signals::Stop::install();
     start(app, runner, terminal)?;
     let mut dirty = true;
     let mut last_tick = Instant::now();
     let mut last_changes = Instant::now();
     while !app.quit {
+        if stop.check() {
+            // Like `q`: quits once the queued writes land, saying so meanwhile.
+            super::quitting::quit(app);
+            dirty = true;
+        }
+        if stop.forced {
+            break;
+        }
         if dirty {
-            terminal.draw(|f| view::draw(app, f))?;
+            match terminal.draw(|f| view::draw(app, f)) {
+                // After SIGHUP nobody sees the screen; the writes still matter.
+                Err(e) if stop.signalled() => log::info!("drawing: {e}"),
+                r => r.map(|_| ())?,
+            }
             dirty = false;
         }
-        if event::poll(POLL)? {
+        let ready = match event::poll(POLL) {
+            Err(e) if stop.signalled() => {
+                log::info!("reading keys: {e}");
+                std::thread::sleep(POLL);
+                false
+            }
+            r => r?,
+        };
+        if ready {
             // Take everything already waiting before drawing again: a paste or a held key
             // costs one frame, not one per event.
             loop {
-                let msg = match event::read()? {
+                let event = match event::read() {
+                    Ok(event) => event,
+                    Err(e) if stop.signalled() => {
+                        log::info!("reading keys: {e}");
+                        break;
+                    }
+                    Err(e) => return Err(e.into()),
+                };
+                let msg = match event {
                     Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
                     Event::Paste(text) => Some(Msg::Paste(text)),
                     Event::Resize(w, h) => Some(Msg::Resize(w, h)),
@@ -119,7 +150,7 @@ pub fn run(
                     step(app, runner, msg, &mut |text| external_edit(terminal, text));
                     dirty = true;
                 }
-                if app.quit || !event::poll(Duration::ZERO)? {
+                if app.quit || !event::poll(Duration::ZERO).unwrap_or(false) {
                     break;
                 }
             }
@@ -144,7 +175,7 @@ pub fn run(
             dirty = true;
         }
     }
-    Ok(())
+    Ok(stop.exit_code())
 }
 
 /// Suspends the TUI, runs `$VISUAL`/`$EDITOR` (else vi) on a temp file holding `text`, and

@@ -2,7 +2,7 @@
 
 use crate::capture::fetch::{FetchEvent, FetchJob, FetchOptions, spawn_fetch};
 use crate::export::{Exporter, Format};
-use crate::model::Issue;
+use crate::model::{FetchFailure, Issue, PageMeta};
 use crate::store::Store;
 use crate::tui::effects::ExportFormat;
 use crate::tui::state::Msg;
@@ -41,10 +41,20 @@ pub fn copy(
 }
 
 /// Background fetches in flight. The network side never touches SQLite: results are
-/// written here, on the loop's thread, as they arrive.
+/// handed to the runner, which writes them on the loop's thread as they arrive (or queues
+/// them while another process holds the write lock).
 #[derive(Default)]
 pub struct Fetches {
     batches: Vec<Receiver<FetchEvent>>,
+}
+
+/// What a poll of the fetches brings: a message for `update`, or a result to write.
+pub enum Fetched {
+    Msg(Msg),
+    Done {
+        link_id: i64,
+        result: Result<PageMeta, FetchFailure>,
+    },
 }
 
 impl Fetches {
@@ -65,31 +75,27 @@ impl Fetches {
         vec![Msg::FetchQueued(n)]
     }
 
-    /// Events that arrived since the last poll, with results written to the store.
-    pub fn poll(&mut self, store: &Store) -> Vec<Msg> {
-        let mut msgs = Vec::new();
+    /// Events that arrived since the last poll.
+    pub fn poll(&mut self) -> Vec<Fetched> {
+        let mut out = Vec::new();
         self.batches.retain(|rx| {
             loop {
                 match rx.try_recv() {
-                    Ok(FetchEvent::Started { link_id }) => msgs.push(Msg::FetchStarted(link_id)),
+                    Ok(FetchEvent::Started { link_id }) => {
+                        out.push(Fetched::Msg(Msg::FetchStarted(link_id)))
+                    }
                     Ok(FetchEvent::Done { link_id, result }) => {
-                        if let Err(e) = store.record_fetch(link_id, &result) {
-                            log::warn!("recording the fetch of link {link_id}: {e}");
-                        }
-                        msgs.push(Msg::FetchDone {
-                            id: link_id,
-                            ok: result.is_ok(),
-                        });
+                        out.push(Fetched::Done { link_id, result })
                     }
                     Ok(FetchEvent::Finished) | Err(TryRecvError::Disconnected) => {
-                        msgs.push(Msg::FetchFinished);
+                        out.push(Fetched::Msg(Msg::FetchFinished));
                         break false;
                     }
                     Err(TryRecvError::Empty) => break true,
                 }
             }
         });
-        msgs
+        out
     }
 
     pub fn active(&self) -> bool {

@@ -87,6 +87,8 @@ pub enum AppFx {
         field: usize,
         text: String,
     },
+    /// Quitting without the queued writes: keep them in a recovery file.
+    SaveRecovery,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -23,8 +23,10 @@ pub mod keymap;
 pub mod list;
 mod logger;
 pub mod preview;
+pub mod quitting;
 pub mod runner;
 pub mod setup;
+mod signals;
 pub mod state;
 pub mod status;
 mod terminal;
@@ -40,6 +42,8 @@ pub mod view;
 
 use crate::config::Config;
 use crate::store::Store;
+use std::io::Write;
+use std::time::Duration;
 
 /// The `[keys]` table of the user's config.toml, if any.
 fn user_keys(dir: Option<&std::path::Path>) -> Option<toml::Table> {
@@ -58,6 +62,11 @@ pub fn setup(
         log::warn!("config: {e}; using the defaults");
         Config::builtin().unwrap_or_default()
     });
+    // Short, so a write another process's lock holds up stalls the screen for a moment
+    // only; it then waits in the runner's queue (`runner/pending.rs`).
+    if let Err(e) = store.set_busy_timeout(runner::BUSY_TIMEOUT) {
+        log::warn!("busy timeout: {e}");
+    }
     let (keymap, warnings) = keymap::Keymap::load(user_keys(config_dir).as_ref());
     let mut app = state::App::new(keymap, size, chrono::Utc::now().timestamp());
     app.newsletter = config.newsletter.name.clone();
@@ -109,7 +118,23 @@ pub fn run(store: Store) -> anyhow::Result<i32> {
         eprintln!("roundup crashed; everything shown as saved is in the database. Log: {shown}");
     }));
     let result = app::run(&mut app, &mut runner, &mut term);
+    // Whatever is still queued (a second signal, the terminal gone) gets a last chance, then
+    // the recovery file; only then is the terminal given back.
+    let grace = match &result {
+        Err(_) => signals::GRACE,
+        Ok(_) => Duration::ZERO,
+    };
+    let unsaved = runner.unsaved();
+    let recovery = runner.finish(grace);
     terminal::leave();
     log::info!("TUI exit");
-    result.map(|_| 0)
+    if let Some(path) = recovery {
+        // The terminal may be gone (SIGHUP): the log has it too.
+        let _ = writeln!(
+            std::io::stderr(),
+            "roundup: {unsaved} unsaved edits could not be written (another roundup held the database); they are kept in {}",
+            path.display()
+        );
+    }
+    result
 }

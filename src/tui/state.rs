@@ -120,6 +120,10 @@ pub enum Msg {
     Follow(crate::tui::issue::state::Follow),
     /// A write reached the database.
     Saved,
+    /// This many writes wait for another process's write lock (0: all landed).
+    Waiting(usize),
+    /// The writes that never landed were kept in this file (the editor quit without them).
+    Recovered(std::path::PathBuf),
     Info(String),
     Error(String),
 }
@@ -144,6 +148,8 @@ pub struct App {
     pub quit: bool,
     /// The export dialog's last choices (format, destination, folder).
     pub export_prefs: crate::tui::effects::ExportPrefs,
+    /// Quit was asked for while writes wait for the database (`quitting.rs`).
+    pub quitting: Option<super::quitting::Quitting>,
     /// Newsletter name for the header.
     pub newsletter: String,
 }
@@ -171,6 +177,7 @@ impl App {
                 to_file: false,
                 dir: std::env::current_dir().unwrap_or_default(),
             },
+            quitting: None,
             newsletter: "roundup".to_string(),
         }
     }

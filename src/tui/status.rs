@@ -10,8 +10,10 @@ use ratatui::text::{Line, Span};
 pub struct Status {
     pub message: Option<String>,
     pub error: bool,
-    /// Some write is waiting for the database.
+    /// Some write is on its way to the database.
     pub unsaved: bool,
+    /// Writes queued behind another process's write lock.
+    pub waiting: usize,
     /// At least one edit has been written (show "✓ saved").
     pub saved_once: bool,
     pub fetch_total: usize,
@@ -86,7 +88,9 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &app.status;
     let mut right: Vec<Span> = Vec::new();
-    if s.unsaved {
+    if s.waiting > 0 {
+        right.push(Span::styled(super::runner::WAITING, theme.error));
+    } else if s.unsaved {
         right.push(Span::styled("saving…", theme.dim));
     } else if s.saved_once {
         right.push(Span::styled("✓ saved", theme.ok));
@@ -106,9 +110,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             theme.dim,
         ));
     }
+    // Quitting while writes wait: that line says everything, cut to fit rather than hidden.
+    let asked = app.quitting.as_ref().map(|q| q.line(s.waiting));
+    if asked.is_some() {
+        right.clear();
+    }
     let right_w: usize = right.iter().map(|s| s.width()).sum::<usize>() + 1;
     let mut left: Vec<Span> = vec![Span::raw(" ")];
     match &s.message {
+        _ if asked.is_some() => left.push(Span::styled(
+            super::view::fit(
+                asked.as_deref().unwrap_or_default(),
+                (area.width as usize).saturating_sub(2),
+            ),
+            theme.error,
+        )),
         Some(m) => left.push(Span::styled(
             m.clone(),
             if s.error { theme.error } else { theme.normal },

@@ -10,7 +10,7 @@ use super::effects::{AppFx, Effect, InboxFx, IssueFx};
 use super::help::state::HelpState;
 use super::keymap::Key;
 use super::state::{App, Msg, Overlay, Screen};
-use super::{archive, check, dialog, editor, export, help, inbox, issue, preview};
+use super::{archive, check, dialog, editor, export, help, inbox, issue, preview, quitting};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -127,8 +127,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Saved => {
-            app.status.unsaved = false;
+            app.status.unsaved = app.status.waiting > 0;
             app.status.saved_once = true;
+            vec![]
+        }
+        Msg::Waiting(n) => {
+            quitting::on_waiting(app, n);
+            vec![]
+        }
+        Msg::Recovered(path) => {
+            quitting::on_recovered(app, &path);
             vec![]
         }
         Msg::Info(m) => {
@@ -218,6 +226,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // A message stays until the next key: it was read by then.
     app.status.message = None;
     let action = app.keymap.resolve(&app.chain(), Key::from_event(&key));
+    if app.quitting.is_some() {
+        return quitting::on_key(app, action, key);
+    }
     let fx = route(app, action, key);
     mark_unsaved(app, fx)
 }
@@ -249,10 +260,7 @@ fn route(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
             open_help(app);
             return vec![];
         }
-        Some(Action::Quit) => {
-            app.quit = true;
-            return vec![];
-        }
+        Some(Action::Quit) => return quitting::quit(app),
         _ => {}
     }
     let ch = match key.code {

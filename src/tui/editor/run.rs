@@ -10,9 +10,14 @@ use crate::tui::state::Msg;
 pub(crate) fn run(rt: &mut Runner, fx: EditorFx) -> Res {
     match fx {
         EditorFx::SaveEntry { entry_id, edit } => {
-            let credit_changed = save_entry(rt, entry_id, edit)?;
-            if credit_changed {
+            if save_entry(rt, entry_id, edit)? {
+                rt.unlearned.insert(entry_id);
+            }
+            // Kept until learned: a busy database makes this save run again, when the
+            // credit no longer differs from what was written.
+            if rt.unlearned.contains(&entry_id) {
                 crate::compose::learn_credit(&rt.store, entry_id)?;
+                rt.unlearned.remove(&entry_id);
             }
             saved_and_reload(rt)
         }

@@ -144,13 +144,16 @@ pub(crate) fn load(rt: &mut Runner, number: Option<i64>) -> Res {
             },
         },
     };
+    let mut msgs = Vec::new();
     if let Some(i) = issue.as_ref().filter(|i| i.status == IssueStatus::Draft) {
         let number = i.number.to_string();
         // Reloads follow every keystroke in the editor: write the setting only on change.
         if s.setting("current_issue")?.as_deref() != Some(number.as_str()) {
-            s.set_setting("current_issue", &number)?;
+            // Queued while another process writes: a read must not fail on a busy database.
+            msgs = rt.write_setting("current_issue", number)?;
         }
     }
+    let s = &rt.store;
     // Numbers only (for [ and ]): one small query, not per-issue counts.
     let issues = s
         .issue_numbers()?
@@ -161,8 +164,9 @@ pub(crate) fn load(rt: &mut Runner, number: Option<i64>) -> Res {
             published,
         })
         .collect();
-    Ok(vec![Msg::IssueLoaded {
+    msgs.push(Msg::IssueLoaded {
         issue: issue.map(Box::new),
         issues,
-    }])
+    });
+    Ok(msgs)
 }

@@ -11,7 +11,11 @@ use crate::config::Config;
 use crate::export::Exporter;
 use crate::model::Issue;
 use crate::store::Store;
+mod pending;
+mod recovery;
 mod reload;
+
+pub use pending::{BUSY_TIMEOUT, WAITING};
 
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -35,6 +39,13 @@ pub struct Runner {
     /// Links this connection changed while a background read ran: that read's rows for them
     /// are stale, so they are read again when it lands.
     pub(in crate::tui) touched: Vec<i64>,
+    /// Writes waiting for another process's write lock (`pending.rs`).
+    pub(in crate::tui) queued: pending::Pending,
+    /// Entries whose credit change is not yet learned (the write after it found the
+    /// database busy): learned when the entry's save runs again.
+    pub(in crate::tui) unlearned: std::collections::HashSet<i64>,
+    /// Where the writes that never landed were kept, when the editor quit without them.
+    pub recovery: Option<std::path::PathBuf>,
     /// The check fetches every link; tests turn that off (lints only).
     pub check_network: bool,
     /// `PRAGMA data_version` when last looked at: another process wrote when it changes.
@@ -70,13 +81,19 @@ impl Runner {
             pending: Vec::new(),
             touched: Vec::new(),
             data_version: None,
+            queued: pending::Pending::default(),
+            unlearned: Default::default(),
+            recovery: None,
             check_network: true,
         }
     }
 
     /// Results of background work (fetches, reads) that arrived since the last call.
     pub fn poll(&mut self) -> Vec<Msg> {
-        let mut msgs = self.fetches.poll(&self.store);
+        let mut msgs = Vec::new();
+        for event in self.fetches.poll() {
+            msgs.extend(self.fetched(event));
+        }
         if !self.pending.is_empty() {
             self.touched.extend(msgs.iter().filter_map(|m| match m {
                 Msg::FetchDone { id, .. } => Some(*id),
@@ -107,7 +124,21 @@ impl Runner {
         if self.pending.is_empty() {
             self.touched.clear();
         }
+        msgs.extend(self.retry_writes(false));
         msgs
+    }
+
+    /// A fetch event: a result is written here, on the loop's thread.
+    fn fetched(&mut self, event: super::bridge::Fetched) -> Vec<Msg> {
+        match event {
+            super::bridge::Fetched::Msg(m) => vec![m],
+            super::bridge::Fetched::Done { link_id, result } => {
+                let ok = result.is_ok();
+                let mut msgs = self.record_fetch(link_id, result);
+                msgs.push(Msg::FetchDone { id: link_id, ok });
+                msgs
+            }
+        }
     }
 
     /// Background work is still running.
@@ -115,11 +146,25 @@ impl Runner {
         self.fetches.active() || !self.pending.is_empty()
     }
 
-    /// Hands `effect` to its screen's handler; an error becomes a status-bar message.
+    /// Hands `effect` to its screen's handler; an error becomes a status-bar message. A
+    /// write the database is too busy for waits in the queue (`pending.rs`).
     pub fn run(&mut self, effect: Effect) -> Vec<Msg> {
         log::debug!("effect {effect:?}");
         self.note_touched(&effect);
-        let result = match effect {
+        if pending::replayable(&effect) {
+            return self.write(effect);
+        }
+        match self.dispatch(effect) {
+            Ok(mut msgs) => {
+                self.overlay_pending(&mut msgs);
+                msgs
+            }
+            Err(e) => error_msgs(&e),
+        }
+    }
+
+    fn dispatch(&mut self, effect: Effect) -> Res {
+        match effect {
             Effect::App(fx) => self.run_app(fx),
             Effect::Inbox(fx) => super::inbox::run::run(self, fx),
             Effect::Issue(fx) => super::issue::run::run(self, fx),
@@ -128,11 +173,7 @@ impl Runner {
             Effect::Check(fx) => super::check::run::run(self, fx),
             Effect::Archive(fx) => super::archive::run::run(self, fx),
             Effect::Export(fx) => super::export::run::run(self, fx),
-        };
-        result.unwrap_or_else(|e| {
-            log::warn!("{e:#}");
-            vec![Msg::Error(format!("{e:#}"))]
-        })
+        }
     }
 
     /// Reads the config file again if it changed since it was read (rules, title pattern,
@@ -169,6 +210,7 @@ impl Runner {
             AppFx::CheckDataVersion => self.check_data_version(),
             AppFx::OpenUrl(url) => Ok(vec![self.open(&url)]),
             AppFx::WriteSetup(setup) => crate::tui::setup::run::run(self, setup),
+            AppFx::SaveRecovery => Ok(vec![self.save_recovery()]),
             // The loop runs the editor itself (`app::step`): it owns the terminal.
             AppFx::ExternalEdit { .. } => Ok(vec![]),
         }
@@ -211,6 +253,18 @@ impl Runner {
             Err(e) => Msg::Error(format!("Cannot open the browser ({cmd}): {e}")),
         }
     }
+}
+
+/// A handler's error as the status bar says it; a busy database (a write that could not be
+/// queued) says who is in the way and that nothing changed.
+fn error_msgs(e: &anyhow::Error) -> Vec<Msg> {
+    log::warn!("{e:#}");
+    if pending::is_busy(e) {
+        return vec![Msg::Error(
+            "the database is busy (another roundup is writing): nothing changed; try again".into(),
+        )];
+    }
+    vec![Msg::Error(format!("{e:#}"))]
 }
 
 fn config_mtime(config: &Config) -> Option<std::time::SystemTime> {
