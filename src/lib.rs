@@ -1,7 +1,7 @@
 //! roundup: a keyboard-only terminal app for the editor of a weekly curated-links newsletter.
 //!
 //! Map of the crate, bottom up. The core is a stack: each layer imports only the layers
-//! below it, and only `store` names rusqlite or writes SQL (docs/architecture.md draws it).
+//! below it, and only `store` names the SQLite driver or writes SQL (docs/architecture.md draws it).
 //!
 //! - [`model`]   plain data (Link, Issue, Section, Entry, Credit, Sponsor…) and the link
 //!   vocabulary every layer shares: canonical URLs, a fetched page's metadata, failure reasons
