@@ -40,12 +40,18 @@ pub fn draw_prompt(p: &PromptState, frame: &mut Frame, area: Rect, theme: &Theme
         })
         .sum();
     let body_h = lines.clamp(1, 12);
+    let width = 90.min(area.width);
+    // A reason wraps: each takes the rows it needs inside the box.
+    let inner_w = width.saturating_sub(2).max(1) as usize;
     let extra = if p.purpose.multiline() {
-        refused.len() as u16 + 1
+        1 + refused
+            .iter()
+            .map(|l| l.width().div_ceil(inner_w).max(1) as u16)
+            .sum::<u16>()
     } else {
         0
     };
-    let rect = popup(area, 90, body_h + extra + 3);
+    let rect = popup(area, width, body_h + extra + 3);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(p.purpose.title())

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub fn draw(s: &SetupState, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let rect = popup(area, 72, 13);
+    let rect = popup(area, 72, 11);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(" Welcome to roundup ")
