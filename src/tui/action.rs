@@ -59,6 +59,21 @@ pub enum Action {
     ToggleDisclosure,
     Check,
     AcceptSuggestion,
+    Read,
+    Search,
+    NextMatch,
+    PrevMatch,
+    Select,
+    ExtendWord,
+    ShrinkWord,
+    ExtendSentence,
+    ShrinkSentence,
+    ExtendLine,
+    ShrinkLine,
+    ExtendParagraph,
+    ShrinkParagraph,
+    TakeQuote,
+    QuoteCandidates,
 }
 
 impl Action {
@@ -118,6 +133,21 @@ impl Action {
             ToggleDisclosure => "toggle disclosure",
             Check => "check the issue (links, lints)",
             AcceptSuggestion => "use the suggested URL",
+            Read => "read the article (reader)",
+            Search => "search the text",
+            NextMatch => "next match",
+            PrevMatch => "previous match",
+            Select => "select the sentence on screen (or the match); j/k move it",
+            ExtendWord => "selection: one word more",
+            ShrinkWord => "selection: one word less",
+            ExtendSentence => "selection: one sentence more",
+            ShrinkSentence => "selection: one sentence less",
+            ExtendLine => "selection: to the end of the next line",
+            ShrinkLine => "selection: one line less",
+            ExtendParagraph => "selection: one paragraph more",
+            ShrinkParagraph => "selection: one paragraph less",
+            TakeQuote => "take the selection as a pull-quote",
+            QuoteCandidates => "insert an imported highlight as a pull-quote",
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod keymap;
 pub mod list;
 mod logger;
 pub mod preview;
+pub mod reader;
 pub mod runner;
 pub mod state;
 pub mod status;

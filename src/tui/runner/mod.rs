@@ -128,6 +128,7 @@ impl Runner {
             Effect::Check(fx) => super::check::run::run(self, fx),
             Effect::Archive(fx) => super::archive::run::run(self, fx),
             Effect::Export(fx) => super::export::run::run(self, fx),
+            Effect::Reader(fx) => super::reader::run::run(self, fx),
         };
         result.unwrap_or_else(|e| {
             log::warn!("{e:#}");

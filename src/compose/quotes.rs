@@ -1,0 +1,76 @@
+//! Pull-quotes taken from the reader: the quote goes into the entry's body as a block quote,
+//! with its anchor; a link still in the inbox is placed first, the way the inbox places it.
+
+use super::issues::place_link;
+use crate::config::Config;
+use crate::model::{Entry, IssueStatus, QuoteAnchor, body::quote_block};
+use crate::store::{Result, Store, StoreError};
+
+/// Where a quote went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quoted {
+    pub entry: Entry,
+    /// The link was in the inbox and was placed for the quote.
+    pub placed: bool,
+    /// "Articles #2": the entry's section and place in it.
+    pub place: String,
+}
+
+/// `body` with `quote` appended as a block quote, a blank line before it.
+pub fn with_quote(body: &str, quote: &str) -> String {
+    let block = quote_block(quote);
+    let head = body.trim_end();
+    if head.is_empty() {
+        block
+    } else {
+        format!("{head}\n\n{block}")
+    }
+}
+
+/// Appends `anchor.exact` as a pull-quote to entry `entry_id`, or (`None`) to the current
+/// draft's entry of `link_id`, placing the link in the default section when it has none.
+/// The body and the anchor are written in one transaction.
+pub fn take_quote(
+    store: &Store,
+    config: &Config,
+    link_id: i64,
+    entry_id: Option<i64>,
+    anchor: &QuoteAnchor,
+) -> Result<Quoted> {
+    let found = match entry_id {
+        Some(id) => Some(store.entry(id)?),
+        None => store.current_draft()?.and_then(|d| {
+            d.sections
+                .into_iter()
+                .flat_map(|s| s.entries)
+                .find(|e| e.link_id == link_id)
+        }),
+    };
+    let (entry, placed) = match found {
+        Some(e) => (e, false),
+        None => (place_link(store, config, link_id, None)?, true),
+    };
+    let issue = store.issue_of_section(entry.section_id)?;
+    if issue.status == IssueStatus::Published {
+        return Err(StoreError::Invalid(format!(
+            "issue #{} is published: it is read-only",
+            issue.number
+        )));
+    }
+    let body = with_quote(&entry.body, &anchor.exact);
+    store.write_quote(entry.id, &body, anchor)?;
+    let place = issue
+        .sections
+        .iter()
+        .find_map(|s| {
+            let at = s.entries.iter().position(|e| e.id == entry.id)?;
+            Some(format!("{} #{}", s.heading, at + 1))
+        })
+        .unwrap_or_else(|| format!("#{}", issue.number));
+    let entry = store.entry(entry.id)?;
+    Ok(Quoted {
+        entry,
+        placed,
+        place,
+    })
+}
