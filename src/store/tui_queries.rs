@@ -27,6 +27,12 @@ pub struct InboxRow {
     pub ascii: bool,
     /// For a held link: the newest issue that existed when it was held ("held from #379").
     pub held_from: Option<i64>,
+    /// Words in its article text, when it has some (the list shows the reading time).
+    pub words: Option<u32>,
+    /// Where it came from ("pocket", "serve"…), when recorded.
+    pub source: Option<Box<str>>,
+    /// Its tags, lower-cased, separated by `\u{1f}` (one allocation, none when untagged).
+    tags: Option<Box<str>>,
 }
 
 impl InboxRow {
@@ -63,7 +69,26 @@ impl InboxRow {
             error: None,
             featured: false,
             held_from: None,
+            words: None,
+            source: None,
+            tags: None,
         }
+    }
+    /// Gives the row its tags (any case: kept ASCII-lower-cased, as `link_tags` compares).
+    pub fn with_tags<S: AsRef<str>>(mut self, tags: &[S]) -> InboxRow {
+        let joined: Vec<String> = tags
+            .iter()
+            .map(|t| t.as_ref().to_ascii_lowercase())
+            .collect();
+        self.tags = (!joined.is_empty()).then(|| joined.join("\u{1f}").into_boxed_str());
+        self
+    }
+    /// Its tags, ASCII-lower-cased.
+    pub fn tags(&self) -> impl Iterator<Item = &str> {
+        self.tags
+            .as_deref()
+            .into_iter()
+            .flat_map(|t| t.split('\u{1f}'))
     }
     /// Everything the filter matches against.
     pub fn haystack(&self) -> &str {
@@ -92,7 +117,9 @@ const ROW_SQL: &str = "SELECT l.id, coalesce(l.title, ''), l.url, l.authors, coa
      EXISTS (SELECT 1 FROM entries e JOIN sections s ON s.id = e.section_id \
         JOIN issues i ON i.id = s.issue_id WHERE e.link_id = l.id AND i.status = 'published'), \
      CASE WHEN l.state = 'held' THEN (SELECT max(i.number) FROM issues i \
-        WHERE i.created_at <= l.state_changed_at) END \
+        WHERE i.created_at <= l.state_changed_at) END, \
+     (SELECT a.words FROM articles a WHERE a.link_id = l.id), l.source, \
+     (SELECT group_concat(lower(t.tag), char(31)) FROM link_tags t WHERE t.link_id = l.id) \
      FROM links l";
 
 /// "[\"A\",\"B\"]" → "A, B" without a JSON parse for the common case (no escapes).
@@ -134,6 +161,9 @@ fn row_from(row: &Row) -> rusqlite::Result<InboxRow> {
     r.error = row.get_ref(8)?.as_str_or_null()?.map(Box::from);
     r.featured = row.get(9)?;
     r.held_from = row.get(10)?;
+    r.words = row.get(11)?;
+    r.source = row.get_ref(12)?.as_str_or_null()?.map(Box::from);
+    r.tags = row.get_ref(13)?.as_str_or_null()?.map(Box::from);
     Ok(r)
 }
 

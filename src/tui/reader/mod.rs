@@ -4,6 +4,7 @@
 
 pub mod doc;
 pub mod keys;
+pub mod layout;
 pub mod picker;
 pub mod run;
 pub mod state;

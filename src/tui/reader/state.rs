@@ -2,7 +2,8 @@
 //! out for the screen's width, how far it is scrolled, the search and the selection. Its keys
 //! are in `keys.rs`.
 
-use super::doc::{Doc, Line, line_of};
+use super::doc::Doc;
+use super::layout::{Line, line_of};
 use crate::model::QuoteCandidate;
 use crate::store::ArticleText;
 use crate::tui::state::Screen;

@@ -2,7 +2,8 @@
 //! the imported highlights marked in the text and in the left margin (so they show without
 //! colour too); or why there is no text.
 
-use super::doc::{Doc, Inline, Kind, Line as DocLine};
+use super::doc::{Doc, Inline, Kind};
+use super::layout::Line as DocLine;
 use super::state::{Body, ReaderState, minutes, text_width};
 use crate::tui::action::Action;
 use crate::tui::state::App;
