@@ -79,12 +79,12 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             &[Confirm, Back]
         }
         (None, Screen::Reader) if app.reader.as_ref().is_some_and(|r| r.selection.is_some()) => &[
-            ExtendWord,
-            ExtendSentence,
-            ExtendLine,
-            ExtendParagraph,
-            ShrinkSentence,
             TakeQuote,
+            ExtendSentence,
+            ExtendWord,
+            ExtendParagraph,
+            ExtendLine,
+            ShrinkSentence,
             Back,
         ],
         (None, Screen::Reader) => &[Select, Search, NextMatch, PageDown, Refetch, Back, Help],

@@ -60,7 +60,7 @@ impl Doc {
             Kind::Code => "    ".to_string(),
             Kind::Item { depth, .. } => {
                 let indent = "  ".repeat(usize::from(depth.saturating_sub(1)));
-                let marker_w = 3.max(b.marker.width());
+                let marker_w = b.marker.width().max(2);
                 if first && !b.marker.is_empty() {
                     format!("{indent}{:<marker_w$}", b.marker)
                 } else {

@@ -66,9 +66,9 @@ pub struct ReaderState {
     pub candidate_count: usize,
 }
 
-/// Reading speed for "7 min": the usual 230 words a minute, never under a minute.
+/// "7 min" as `list --json` counts it (`model::reading_minutes`), never under a minute.
 pub fn minutes(words: u32) -> u32 {
-    words.div_ceil(230).max(1)
+    crate::model::reading_minutes(words).max(1)
 }
 
 /// Columns of text inside the reader's frame for a terminal `cols` wide.
