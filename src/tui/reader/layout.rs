@@ -138,6 +138,6 @@ mod tests {
         let blanks = lines.iter().filter(|l| l.block.is_none()).count();
         assert_eq!(blanks, 4);
         assert_eq!(d.prefix(0, true), "# ");
-        assert_eq!(d.prefix(3, true), "•  ");
+        assert_eq!(d.prefix(3, true), "• ");
     }
 }
