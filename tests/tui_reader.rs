@@ -243,6 +243,26 @@ fn the_editor_reads_and_quotes_at_its_cursor() {
 }
 
 #[test]
+fn the_issue_screen_reads_its_entry_and_quotes_at_the_end_of_the_body() {
+    let mut h = editing();
+    h.keys("esc r");
+    assert_eq!(h.app.screen, Screen::Reader);
+    assert!(h.app.reader.as_ref().unwrap().entry_id.is_some());
+    h.keys("?");
+    let help = h.screen();
+    assert!(help.contains("Keys · Reader"), "{help}");
+    assert!(help.contains("selection +1 sentence"), "{help}");
+    h.keys("esc v j y esc");
+    assert_eq!(h.app.screen, Screen::Issue);
+    h.settle();
+    assert_eq!(
+        entry_body(&h),
+        "My take first.\n\n> Despite having been hired multiple times in part due to my \
+         experience with monitoring platforms, I have come to hate monitoring."
+    );
+}
+
+#[test]
 fn the_highlight_picker_inserts_a_candidate_as_a_block_quote() {
     let mut h = editing();
     h.keys("ctrl-g");

@@ -187,6 +187,10 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
             app.inbox.refilter(false);
             vec![]
         }
+        (None, Screen::Reader) => {
+            reader::keys::on_paste(app, text);
+            vec![]
+        }
         // Pasting URLs anywhere else adds them: the quickest capture there is.
         (None, _) => inbox::keys::on_prompt_confirm(app, text),
     }

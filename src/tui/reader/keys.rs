@@ -149,6 +149,18 @@ pub fn search_input(app: &mut App, action: Option<Action>, ch: Option<char>, bac
     }
 }
 
+/// A paste goes into the search being typed (one line); anywhere else in the reader it is
+/// ignored rather than taken for URLs to add.
+pub fn on_paste(app: &mut App, text: &str) {
+    let page = page_height(app.size.1);
+    if let Some(r) = app.reader.as_mut().filter(|r| r.search.typing) {
+        r.search
+            .query
+            .push_str(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+        research(r, page);
+    }
+}
+
 fn research(r: &mut ReaderState, page: usize) {
     let top = r.lines.get(r.scroll).map_or(0, |l| l.range.start);
     r.search.matches = r.doc().map(|d| d.find(&r.search.query)).unwrap_or_default();
