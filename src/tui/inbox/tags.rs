@@ -68,7 +68,8 @@ mod tests {
     use crate::model::LinkState;
 
     fn row(id: i64, tags: &[&str]) -> InboxRow {
-        InboxRow::new(id, "t", "", "", "https://x.example/", 0, LinkState::Inbox).with_tags(tags)
+        InboxRow::new(id, "t", "", "", "https://x.example/", 0, LinkState::Inbox)
+            .with_extras(None, tags)
     }
 
     #[test]

@@ -103,7 +103,7 @@ fn draw_row(
     let (mark, warn) = marker(app, row);
     let age = age(app.now, row.added_unix);
     let read = row
-        .words
+        .words()
         .map_or(String::new(), |n| format!(" {} min", minutes(n)));
     let title_w = w.saturating_sub(age.len() + read.chars().count() + 4);
     let base = if selected {
@@ -164,7 +164,7 @@ fn draw_row(
 /// Where the link came from and its tags, after the credit: "· pocket #sre #kafka". Manual
 /// adds say nothing (that is the usual way in).
 fn origin(row: &InboxRow, s: &mut String) {
-    if let Some(src) = row.source.as_deref().filter(|s| *s != "manual") {
+    if let Some(src) = row.source().filter(|s| *s != "manual") {
         s.push_str(" · ");
         s.push_str(src);
     }
