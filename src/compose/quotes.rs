@@ -74,3 +74,66 @@ pub fn take_quote(
         place,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LinkState, NewLink};
+    use crate::store::AddOutcome;
+
+    fn anchor(exact: &str) -> QuoteAnchor {
+        QuoteAnchor {
+            exact: exact.into(),
+            prefix: "before".into(),
+            suffix: "after".into(),
+        }
+    }
+
+    #[test]
+    fn quotes_follow_the_body_after_a_blank_line() {
+        assert_eq!(with_quote("", "A line.\n\nMore."), "> A line.\n>\n> More.");
+        assert_eq!(with_quote("Mine.\n\n", "Q."), "Mine.\n\n> Q.");
+    }
+
+    #[test]
+    fn a_quote_places_an_inbox_link_once_and_refuses_a_published_issue() {
+        let store = Store::open_in_memory().unwrap();
+        let config = Config::builtin().unwrap();
+        let AddOutcome::Added(link) = store
+            .add_link(&NewLink {
+                url: "https://q.example/a".into(),
+                ..NewLink::default()
+            })
+            .unwrap()
+        else {
+            panic!("not added")
+        };
+        let first = take_quote(&store, &config, link, None, &anchor("One.")).unwrap();
+        assert!(first.placed);
+        assert_eq!(store.link(link).unwrap().state, LinkState::Used);
+        let second = take_quote(&store, &config, link, None, &anchor("Two.")).unwrap();
+        assert!(!second.placed, "the draft's entry is found again");
+        assert_eq!(second.entry.id, first.entry.id);
+        assert_eq!(second.entry.body, "> One.\n\n> Two.");
+        assert_eq!(store.anchors(first.entry.id).unwrap().len(), 2);
+        let number = store
+            .issue_of_section(first.entry.section_id)
+            .unwrap()
+            .number;
+        crate::compose::publish(&store, number).unwrap();
+        let err = take_quote(
+            &store,
+            &config,
+            link,
+            Some(first.entry.id),
+            &anchor("Three."),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("is published"), "{err}");
+        assert_eq!(
+            store.entry(first.entry.id).unwrap().body,
+            "> One.\n\n> Two."
+        );
+        assert_eq!(store.anchors(first.entry.id).unwrap().len(), 2);
+    }
+}

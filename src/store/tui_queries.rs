@@ -310,7 +310,10 @@ mod tests {
             ("Hello", "Fred, Tal", "Pub", "https://a.example/x")
         );
         assert!(r.added_unix > 0);
-        assert_eq!((r.source(), r.tags().count(), r.words()), (Some("manual"), 0, None));
+        assert_eq!(
+            (r.source(), r.tags().count(), r.words()),
+            (Some("manual"), 0, None)
+        );
         assert_eq!(store.inbox_rows_by_id(&[r.id]).unwrap()[0], *r);
     }
 
