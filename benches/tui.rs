@@ -56,6 +56,10 @@ const WORDS: &[&str] = &[
     "slo",
     "sli",
 ];
+/// One link in four carries one of these (as a read-later import leaves them); one in eight a
+/// second one.
+const TAGS: &[&str] = &["sre", "kafka", "postgres", "oncall", "unread", "archived"];
+
 const PUBS: &[&str] = &[
     "Honeycomb",
     "Confluent",
@@ -117,6 +121,11 @@ fn generate(path: &std::path::Path) {
                 publication: Some(publication.to_string()),
                 description: Some("A description of the article.".into()),
                 added_at: Some(at),
+                tags: match i % 8 {
+                    0 => vec![TAGS[(i / 8) as usize % TAGS.len()].into(), "sre".into()],
+                    4 => vec![TAGS[(i / 8) as usize % TAGS.len()].into()],
+                    _ => vec![],
+                },
                 ..Default::default()
             },
         });
@@ -318,6 +327,28 @@ fn main() {
         ms(d),
         app.inbox.visible.len()
     );
+    // "#sre kafka": a tag (a keep predicate on every row) and a fuzzy word together.
+    for _ in 0..9 {
+        key(&mut app, &mut runner, KeyCode::Backspace);
+    }
+    let mut tagged = Vec::new();
+    for c in "#sre kafka".chars() {
+        tagged.push(key(&mut app, &mut runner, KeyCode::Char(c)));
+    }
+    let matches = app.inbox.visible.len();
+    tagged.sort();
+    println!(
+        "  typing \"#sre kafka\": median {}, worst {} ({matches} matches)",
+        ms(tagged[tagged.len() / 2]),
+        ms(tagged[tagged.len() - 1]),
+    );
+    for _ in 0.."#sre kafka".len() {
+        key(&mut app, &mut runner, KeyCode::Backspace);
+    }
+    for c in "kafka lag".chars() {
+        key(&mut app, &mut runner, KeyCode::Char(c));
+    }
+    let d = key(&mut app, &mut runner, KeyCode::Backspace);
     let mut back = vec![d];
     for _ in 0..8 {
         back.push(key(&mut app, &mut runner, KeyCode::Backspace));

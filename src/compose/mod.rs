@@ -1,12 +1,13 @@
 //! Issue operations above the store, the one home the CLI and the TUI both call: starting
 //! and publishing issues, placing a link with its suggested disclosures, moving and removing
-//! entries (`issues`), credit lines, disclosure rules, and the JSON issue file (load and
-//! export).
+//! entries (`issues`), pull-quotes taken from the reader (`quotes`), credit lines, disclosure
+//! rules, and the JSON issue file (load and export).
 
 pub mod credits;
 pub mod disclosure;
 pub mod issue_file;
 pub mod issues;
+pub mod quotes;
 pub mod sections;
 
 pub use credits::{credit_line, join_names};

@@ -20,6 +20,7 @@ mod issues;
 mod link_extras;
 mod links;
 mod push_remotes;
+mod quotes;
 mod search;
 mod settings;
 mod tui_queries;

@@ -7,15 +7,22 @@ use crate::model::LinkState;
 use rusqlite::Row;
 
 /// One line of the inbox list. The searchable text (title, authors, publication, URL) is kept
-/// in one string so fuzzy matching reads a single haystack per row without copying.
+/// in one string so fuzzy matching reads a single haystack per row without copying; the
+/// link's source and tags follow it in the same string (one allocation per row, and the rows
+/// stay small: the filter's speed over 100,000 of them depends on it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct InboxRow {
     pub id: i64,
-    /// `title \u{1f} authors \u{1f} publication \u{1f} url`; the offsets below split it.
+    /// `title \u{1f} authors \u{1f} publication \u{1f} url \u{1f} source \u{1f} tags…`
+    /// (tags lower-cased, `\u{1f}` between them); the offsets below split it.
     hay: Box<str>,
     title_end: u32,
     authors_end: u32,
     publication_end: u32,
+    url_end: u32,
+    source_end: u32,
+    /// Words in its article text; 0 when it has none.
+    words: u32,
     /// Seconds since the epoch.
     pub added_unix: i64,
     pub state: LinkState,
@@ -29,6 +36,10 @@ pub struct InboxRow {
     pub held_from: Option<i64>,
 }
 
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl InboxRow {
     pub fn new(
         id: i64,
@@ -39,24 +50,54 @@ impl InboxRow {
         added_unix: i64,
         state: LinkState,
     ) -> InboxRow {
-        let mut hay =
-            String::with_capacity(title.len() + authors.len() + publication.len() + url.len() + 3);
-        for (i, part) in [title, authors, publication, url].into_iter().enumerate() {
+        Self::with_all(
+            id,
+            [title, authors, publication, url],
+            "",
+            None,
+            added_unix,
+            state,
+        )
+    }
+
+    /// `parts` are the title, authors, publication and URL; `tags` separated by `\u{1f}`.
+    fn with_all(
+        id: i64,
+        parts: [&str; 4],
+        source: &str,
+        tags: Option<&str>,
+        added_unix: i64,
+        state: LinkState,
+    ) -> InboxRow {
+        let tags = tags.unwrap_or("");
+        let len: usize = parts.iter().map(|p| p.len()).sum::<usize>() + source.len() + tags.len();
+        let mut hay = String::with_capacity(len + 5);
+        let mut ends = [0u32; 4];
+        for (i, part) in parts.into_iter().enumerate() {
             if i > 0 {
                 hay.push('\u{1f}');
             }
             hay.push_str(part);
+            ends[i] = offset(hay.len());
         }
-        let title_end = title.len() as u32;
-        let authors_end = title_end + 1 + authors.len() as u32;
-        let publication_end = authors_end + 1 + publication.len() as u32;
+        let ascii = hay.is_ascii();
+        hay.push('\u{1f}');
+        hay.push_str(source);
+        let source_end = offset(hay.len());
+        if !tags.is_empty() {
+            hay.push('\u{1f}');
+            hay.push_str(tags);
+        }
         InboxRow {
             id,
-            ascii: hay.is_ascii(),
+            ascii,
             hay: hay.into_boxed_str(),
-            title_end,
-            authors_end,
-            publication_end,
+            title_end: ends[0],
+            authors_end: ends[1],
+            publication_end: ends[2],
+            url_end: ends[3],
+            source_end,
+            words: 0,
             added_unix,
             state,
             fetched: false,
@@ -65,9 +106,58 @@ impl InboxRow {
             held_from: None,
         }
     }
-    /// Everything the filter matches against.
+
+    /// The row with a source and tags (any case: kept ASCII-lower-cased, as `link_tags`
+    /// compares them).
+    pub fn with_extras<S: AsRef<str>>(self, source: Option<&str>, tags: &[S]) -> InboxRow {
+        let tags: Vec<String> = tags
+            .iter()
+            .map(|t| t.as_ref().to_ascii_lowercase())
+            .collect();
+        let joined = tags.join("\u{1f}");
+        let mut row = Self::with_all(
+            self.id,
+            [
+                self.title_raw(),
+                self.authors(),
+                self.publication(),
+                self.url(),
+            ],
+            source.unwrap_or(""),
+            Some(&joined),
+            self.added_unix,
+            self.state,
+        );
+        row.words = self.words;
+        row.fetched = self.fetched;
+        row.error = self.error;
+        row.featured = self.featured;
+        row.held_from = self.held_from;
+        row
+    }
+
+    /// Words in its article text, when it has some (the list shows the reading time).
+    pub fn words(&self) -> Option<u32> {
+        (self.words > 0).then_some(self.words)
+    }
+    /// Where it came from ("pocket", "serve"…), when recorded.
+    pub fn source(&self) -> Option<&str> {
+        let s = &self.hay[self.url_end as usize + 1..self.source_end as usize];
+        (!s.is_empty()).then_some(s)
+    }
+    /// Its tags, ASCII-lower-cased.
+    pub fn tags(&self) -> impl Iterator<Item = &str> {
+        self.hay
+            .get(self.source_end as usize + 1..)
+            .into_iter()
+            .flat_map(|t| t.split('\u{1f}'))
+    }
+    /// Everything the filter matches against (title, authors, publication, URL).
     pub fn haystack(&self) -> &str {
-        &self.hay
+        &self.hay[..self.url_end as usize]
+    }
+    fn title_raw(&self) -> &str {
+        &self.hay[..self.title_end as usize]
     }
     /// The stored title, or the URL when there is none yet.
     pub fn title(&self) -> &str {
@@ -81,7 +171,7 @@ impl InboxRow {
         &self.hay[self.authors_end as usize + 1..self.publication_end as usize]
     }
     pub fn url(&self) -> &str {
-        &self.hay[self.publication_end as usize + 1..]
+        &self.hay[self.publication_end as usize + 1..self.url_end as usize]
     }
 }
 
@@ -92,7 +182,9 @@ const ROW_SQL: &str = "SELECT l.id, coalesce(l.title, ''), l.url, l.authors, coa
      EXISTS (SELECT 1 FROM entries e JOIN sections s ON s.id = e.section_id \
         JOIN issues i ON i.id = s.issue_id WHERE e.link_id = l.id AND i.status = 'published'), \
      CASE WHEN l.state = 'held' THEN (SELECT max(i.number) FROM issues i \
-        WHERE i.created_at <= l.state_changed_at) END \
+        WHERE i.created_at <= l.state_changed_at) END, \
+     (SELECT a.words FROM articles a WHERE a.link_id = l.id), l.source, \
+     (SELECT group_concat(lower(t.tag), char(31)) FROM link_tags t WHERE t.link_id = l.id) \
      FROM links l";
 
 /// "[\"A\",\"B\"]" → "A, B" without a JSON parse for the common case (no escapes).
@@ -121,12 +213,11 @@ fn row_from(row: &Row) -> rusqlite::Result<InboxRow> {
         Ok(row.get_ref(i)?.as_str_or_null()?.unwrap_or(""))
     };
     let state = text(5)?.parse().unwrap_or(LinkState::Inbox);
-    let mut r = InboxRow::new(
+    let mut r = InboxRow::with_all(
         row.get(0)?,
-        text(1)?,
-        &authors_text(text(3)?),
-        text(4)?,
-        text(2)?,
+        [text(1)?, &authors_text(text(3)?), text(4)?, text(2)?],
+        text(12)?,
+        row.get_ref(13)?.as_str_or_null()?,
         row.get(6)?,
         state,
     );
@@ -134,6 +225,7 @@ fn row_from(row: &Row) -> rusqlite::Result<InboxRow> {
     r.error = row.get_ref(8)?.as_str_or_null()?.map(Box::from);
     r.featured = row.get(9)?;
     r.held_from = row.get(10)?;
+    r.words = row.get::<_, Option<u32>>(11)?.unwrap_or(0);
     Ok(r)
 }
 
@@ -196,6 +288,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::model::NewLink;
+    use crate::store::AddOutcome;
 
     #[test]
     fn rows_split_their_haystack() {
@@ -217,6 +310,43 @@ mod tests {
             ("Hello", "Fred, Tal", "Pub", "https://a.example/x")
         );
         assert!(r.added_unix > 0);
+        assert_eq!(
+            (r.source(), r.tags().count(), r.words()),
+            (Some("manual"), 0, None)
+        );
         assert_eq!(store.inbox_rows_by_id(&[r.id]).unwrap()[0], *r);
+    }
+
+    #[test]
+    fn rows_carry_source_tags_and_words() {
+        let store = Store::open_in_memory().unwrap();
+        let AddOutcome::Added(id) = store
+            .add_link(&NewLink {
+                url: "https://a.example/y".into(),
+                title: Some("Tagged".into()),
+                source: Some("pocket".into()),
+                tags: vec!["SRE".into(), "ops".into()],
+                ..Default::default()
+            })
+            .unwrap()
+        else {
+            panic!("not added")
+        };
+        let meta = crate::model::PageMeta {
+            readable: Some(crate::model::Readable::Article {
+                markdown: "one two three".into(),
+                text: "one two three".into(),
+                words: 3,
+            }),
+            ..Default::default()
+        };
+        store.record_fetch(id, &Ok(meta)).unwrap();
+        let r = &store.inbox_rows_by_id(&[id]).unwrap()[0];
+        let mut tags: Vec<&str> = r.tags().collect();
+        tags.sort_unstable();
+        assert_eq!(tags, ["ops", "sre"]);
+        assert_eq!((r.source(), r.words()), (Some("pocket"), Some(3)));
+        assert_eq!(r.url(), "https://a.example/y");
+        assert_eq!(r.haystack(), "Tagged\u{1f}\u{1f}\u{1f}https://a.example/y");
     }
 }

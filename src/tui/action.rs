@@ -59,6 +59,21 @@ pub enum Action {
     ToggleDisclosure,
     Check,
     AcceptSuggestion,
+    Read,
+    Search,
+    NextMatch,
+    PrevMatch,
+    Select,
+    ExtendWord,
+    ShrinkWord,
+    ExtendSentence,
+    ShrinkSentence,
+    ExtendLine,
+    ShrinkLine,
+    ExtendParagraph,
+    ShrinkParagraph,
+    TakeQuote,
+    QuoteCandidates,
 }
 
 impl Action {
@@ -118,6 +133,21 @@ impl Action {
             ToggleDisclosure => "toggle disclosure",
             Check => "check the issue (links, lints)",
             AcceptSuggestion => "use the suggested URL",
+            Read => "read the article",
+            Search => "search",
+            NextMatch => "next match",
+            PrevMatch => "previous match",
+            Select => "select a sentence (j/k move it)",
+            ExtendWord => "selection +1 word",
+            ShrinkWord => "selection -1 word",
+            ExtendSentence => "selection +1 sentence",
+            ShrinkSentence => "selection -1 sentence",
+            ExtendLine => "selection to the next line's end",
+            ShrinkLine => "selection -1 line",
+            ExtendParagraph => "selection +1 paragraph",
+            ShrinkParagraph => "selection -1 paragraph",
+            TakeQuote => "quote it",
+            QuoteCandidates => "insert an imported highlight as a quote",
         }
     }
 }

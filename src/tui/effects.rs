@@ -73,6 +73,7 @@ pub enum Effect {
     Check(CheckFx),
     Archive(ArchiveFx),
     Export(ExportFx),
+    Reader(ReaderFx),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -230,6 +231,26 @@ pub struct ExportPrefs {
     pub dir: std::path::PathBuf,
 }
 
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReaderFx {
+    /// The link's article text and highlights (`Msg::Article`).
+    Load(i64),
+    /// Appends the quote to the entry's body with its anchor; `entry_id: None` places the
+    /// link first when it is still in the inbox.
+    Quote {
+        link_id: i64,
+        entry_id: Option<i64>,
+        anchor: crate::model::QuoteAnchor,
+    },
+    /// The editor inserted the quote itself (at its cursor): only the anchor is written here.
+    SaveAnchor {
+        entry_id: i64,
+        anchor: crate::model::QuoteAnchor,
+    },
+    /// The link's imported highlights, for the editor's picker (`Msg::Candidates`).
+    Candidates { link_id: i64 },
+}
+
 macro_rules! into_effect {
     ($($fx:ident => $variant:ident),* $(,)?) => {
         $(impl From<$fx> for Effect {
@@ -249,6 +270,7 @@ into_effect!(
     CheckFx => Check,
     ArchiveFx => Archive,
     ExportFx => Export,
+    ReaderFx => Reader,
 );
 
 impl Effect {
@@ -277,6 +299,7 @@ impl Effect {
                         | IssueFx::Undo { .. }
                 )
                 | Effect::Check(CheckFx::ReplaceUrl { .. })
+                | Effect::Reader(ReaderFx::Quote { .. } | ReaderFx::SaveAnchor { .. })
         )
     }
 }

@@ -24,10 +24,12 @@ pub enum Ctx {
     Help,
     Check,
     Archive,
+    Reader,
+    ReaderSearch,
 }
 
 impl Ctx {
-    const ALL: [Ctx; 14] = [
+    const ALL: [Ctx; 16] = [
         Ctx::Global,
         Ctx::List,
         Ctx::Inbox,
@@ -42,6 +44,8 @@ impl Ctx {
         Ctx::Help,
         Ctx::Check,
         Ctx::Archive,
+        Ctx::Reader,
+        Ctx::ReaderSearch,
     ];
     fn name(self) -> &'static str {
         match self {
@@ -59,6 +63,8 @@ impl Ctx {
             Ctx::Help => "help",
             Ctx::Check => "check",
             Ctx::Archive => "archive",
+            Ctx::Reader => "reader",
+            Ctx::ReaderSearch => "reader_search",
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod list;
 mod logger;
 pub mod preview;
 pub mod quitting;
+pub mod reader;
 pub mod runner;
 pub mod setup;
 mod signals;

@@ -21,6 +21,7 @@ pub enum Screen {
     Editor,
     Preview,
     Archive,
+    Reader,
 }
 
 pub use super::dialog::state::{ConfirmState, PromptFor, PromptState};
@@ -36,6 +37,8 @@ pub enum Overlay {
     Check,
     /// The first run's questions.
     Setup(Box<crate::tui::setup::state::SetupState>),
+    /// The editor's imported-highlight picker.
+    Candidates(super::reader::picker::CandidatePicker),
 }
 
 /// A short summary of an issue for switching between them.
@@ -118,6 +121,18 @@ pub enum Msg {
     },
     /// The cursor goes to this row when the issue loads.
     Follow(crate::tui::issue::state::Follow),
+    /// The reader's article (`ReaderFx::Load`).
+    Article(Box<super::reader::state::Article>),
+    /// A quote from the reader reached entry `entry_id`.
+    Quoted {
+        link_id: i64,
+        entry_id: i64,
+    },
+    /// A link's imported highlights, for the editor's picker.
+    Candidates {
+        link_id: i64,
+        list: Vec<crate::model::QuoteCandidate>,
+    },
     /// A write reached the database.
     Saved,
     /// This many writes wait for another process's write lock (0: all landed).
@@ -139,6 +154,8 @@ pub struct App {
     pub preview: PreviewState,
     pub check: CheckState,
     pub archive: ArchiveState,
+    /// The reader, while it is open.
+    pub reader: Option<super::reader::state::ReaderState>,
     pub status: Status,
     pub keymap: Keymap,
     pub size: (u16, u16),
@@ -166,6 +183,7 @@ impl App {
             preview: PreviewState::default(),
             check: CheckState::default(),
             archive: ArchiveState::default(),
+            reader: None,
             status: Status::default(),
             keymap,
             size,
@@ -197,6 +215,7 @@ impl App {
             Some(Overlay::Confirm(_)) => return vec![Ctx::Confirm],
             Some(Overlay::Setup(_)) => return vec![Ctx::Prompt],
             Some(Overlay::Check) => return vec![Ctx::Check, Ctx::List],
+            Some(Overlay::Candidates(_)) => return vec![Ctx::Picker, Ctx::List],
             None => {}
         }
         self.screen_chain()
@@ -212,6 +231,10 @@ impl App {
             Screen::Preview => vec![Ctx::Preview, Ctx::Global],
             // Typing goes into the search box: only named keys act.
             Screen::Archive => vec![Ctx::Archive],
+            Screen::Reader if self.reader.as_ref().is_some_and(|r| r.search.typing) => {
+                vec![Ctx::ReaderSearch]
+            }
+            Screen::Reader => vec![Ctx::Reader, Ctx::Global],
         }
     }
 

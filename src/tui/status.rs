@@ -77,6 +77,19 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         (None, Screen::Editor) => &[NextField, ExternalEditor, AddQuote, Back],
         (None, Screen::Preview) => &[PreviewFormat, Export, Back],
         (None, Screen::Archive) => &[Confirm, Back, Help],
+        (None, Screen::Reader) if app.reader.as_ref().is_some_and(|r| r.search.typing) => {
+            &[Confirm, Back]
+        }
+        (None, Screen::Reader) if app.reader.as_ref().is_some_and(|r| r.selection.is_some()) => &[
+            TakeQuote,
+            ExtendSentence,
+            ExtendWord,
+            ExtendParagraph,
+            ExtendLine,
+            ShrinkSentence,
+            Back,
+        ],
+        (None, Screen::Reader) => &[Select, Search, NextMatch, PageDown, Refetch, Back, Help],
     };
     let chain = app.chain();
     wanted

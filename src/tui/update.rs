@@ -10,7 +10,9 @@ use super::effects::{AppFx, Effect, InboxFx, IssueFx};
 use super::help::state::HelpState;
 use super::keymap::Key;
 use super::state::{App, Msg, Overlay, Screen};
-use super::{archive, check, dialog, editor, export, help, inbox, issue, preview, quitting};
+use super::{
+    archive, check, dialog, editor, export, help, inbox, issue, preview, quitting, reader,
+};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -78,6 +80,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             if app.inbox.selected_id() == Some(id) {
                 fx.push(InboxFx::LoadDetail(id).into());
             }
+            // The reader waiting on this fetch shows the new text.
+            if app.reader.as_ref().is_some_and(|r| r.link_id == id) {
+                fx.push(super::effects::ReaderFx::Load(id).into());
+            }
             fx
         }
         Msg::FetchFinished => {
@@ -124,6 +130,18 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Follow(f) => {
             app.issue.follow = Some(f);
+            vec![]
+        }
+        Msg::Article(article) => {
+            reader::keys::on_article(app, *article);
+            vec![]
+        }
+        Msg::Quoted { link_id, entry_id } => {
+            reader::keys::on_quoted(app, link_id, entry_id);
+            vec![]
+        }
+        Msg::Candidates { link_id, list } => {
+            reader::picker::on_candidates(app, link_id, list);
             vec![]
         }
         Msg::Saved => {
@@ -209,6 +227,10 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
             app.inbox.refilter(false);
             vec![]
         }
+        (None, Screen::Reader) => {
+            reader::keys::on_paste(app, text);
+            vec![]
+        }
         // Pasting URLs anywhere else adds them: the quickest capture there is.
         (None, _) => dialog::keys::add_urls(app, text),
     }
@@ -253,6 +275,9 @@ fn route(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
             Overlay::Picker(_) => action.map_or_else(Vec::new, |a| issue::keys::on_picker(app, a)),
             Overlay::Check => action.map_or_else(Vec::new, |a| check::keys::on_action(app, a)),
             Overlay::Setup(_) => super::setup::keys::on_key(app, action, key),
+            Overlay::Candidates(_) => {
+                action.map_or_else(Vec::new, |a| reader::picker::on_action(app, a))
+            }
         };
     }
     match action {
@@ -279,6 +304,12 @@ fn route(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
             inbox::keys::filter_input(app, action, ch, backspace)
         }
         Screen::Archive => archive::keys::on_input(app, action, ch, backspace),
+        Screen::Reader if app.reader.as_ref().is_some_and(|r| r.search.typing) => {
+            reader::keys::search_input(app, action, ch, backspace);
+            vec![]
+        }
+        Screen::Editor if action == Some(Action::Read) => reader::keys::open(app),
+        Screen::Editor if action == Some(Action::QuoteCandidates) => reader::picker::open(app),
         Screen::Editor => editor::keys::on_key(app, action, key),
         _ => match action {
             Some(a) => on_screen_action(app, a),
@@ -294,6 +325,7 @@ fn open_help(app: &mut App) {
         Screen::Editor => "Editor",
         Screen::Preview => "Preview",
         Screen::Archive => "Archive",
+        Screen::Reader => "Reader",
     };
     app.overlay = Some(Overlay::Help(HelpState::new(
         title,
@@ -320,6 +352,9 @@ fn on_screen_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Check if matches!(app.screen, Screen::Issue | Screen::Preview) => {
             return check::keys::start(app);
         }
+        Action::Read if matches!(app.screen, Screen::Inbox | Screen::Issue) => {
+            return reader::keys::open(app);
+        }
         Action::ShowPreview => {
             app.prev_screen = if app.screen == Screen::Preview {
                 app.prev_screen
@@ -335,6 +370,7 @@ fn on_screen_action(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::Inbox => inbox::keys::on_action(app, action),
         Screen::Issue => issue::keys::on_action(app, action),
         Screen::Preview => preview::keys::on_action(app, action),
+        Screen::Reader => reader::keys::on_action(app, action),
         Screen::Editor | Screen::Archive => vec![],
     }
 }

@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::state::{App, Overlay, Screen};
 use super::theme::Theme;
-use super::{archive, check, dialog, editor, export, help, inbox, issue, preview, status};
+use super::{archive, check, dialog, editor, export, help, inbox, issue, preview, reader, status};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -25,6 +25,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Editor => editor::view::draw(app, frame, body, &theme),
         Screen::Preview => preview::view::draw(app, frame, body, &theme),
         Screen::Archive => archive::view::draw(app, frame, body, &theme),
+        Screen::Reader => reader::view::draw(app, frame, body, &theme),
     }
     status::draw(app, frame, foot, &theme);
     match &app.overlay {
@@ -58,6 +59,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(Overlay::Prompt(p)) => dialog::view::draw_prompt(p, frame, body, &theme),
         Some(Overlay::Confirm(c)) => dialog::view::draw_confirm(c, frame, body, &theme),
         Some(Overlay::Setup(s)) => super::setup::view::draw(s, frame, body, &theme),
+        Some(Overlay::Candidates(p)) => reader::picker::draw(p, frame, body, &theme),
         None => {}
     }
 }

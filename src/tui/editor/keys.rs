@@ -142,7 +142,7 @@ impl EditorState {
 
     /// A field changed: write it; a credit field also asks for names and for the
     /// disclosures its new value suggests.
-    fn changed(&mut self) -> Vec<Effect> {
+    pub(super) fn changed(&mut self) -> Vec<Effect> {
         let mut fx = vec![self.save_effect()];
         fx.extend(self.suggest_effect());
         fx

@@ -1,8 +1,10 @@
-//! Fuzzy filtering of the inbox with nucleo-matcher. Matchers and buffers are reused across
+//! Fuzzy filtering of the inbox with nucleo-matcher (the query's `#tag` words are left to
+//! `tags.rs`). Matchers and buffers are reused across
 //! keystrokes. While the query only grows (the usual case when typing) only the previous
 //! matches are scored again, since a longer fuzzy query can only match less; and the words
 //! before the one being typed keep their scores, so only the last word is matched again.
 
+use super::tags::text_part;
 use crate::store::InboxRow;
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -126,7 +128,7 @@ impl Filter {
         visible: &mut Vec<u32>,
         full: bool,
     ) {
-        let q = self.query.trim_start().to_string();
+        let q = text_part(&self.query);
         let all = || {
             rows.iter()
                 .enumerate()

@@ -2,6 +2,7 @@
 //! keys do.
 
 use super::filter::Filter;
+use super::tags::Tags;
 use crate::model::{Link, LinkState};
 use crate::store::InboxRow;
 use crate::tui::effects::{Effect, InboxFx};
@@ -27,6 +28,8 @@ pub struct InboxState {
     pub last_discarded: Option<i64>,
     /// Inbox links added more than this many days ago, never used, are stale (a setting).
     pub stale_days: i64,
+    /// The `#tag` words of the filter the list answers.
+    tags: Tags,
 }
 
 /// Rows of the list on screen for a terminal of `size` (two lines per link).
@@ -49,6 +52,7 @@ impl Default for InboxState {
             complete: false,
             last_discarded: None,
             stale_days: crate::store::Settings::default().stale_after_days,
+            tags: Tags::default(),
         }
     }
 }
@@ -66,7 +70,12 @@ impl InboxState {
     }
 
     pub fn refilter(&mut self, full: bool) {
-        let keep = Self::keep(self.show_all);
+        let tags = Tags::of(&self.filter.query);
+        // Another tag set is another list: the fuzzy filter's earlier answers do not hold.
+        let full = full || tags != self.tags;
+        self.tags = tags.clone();
+        let state = Self::keep(self.show_all);
+        let keep = move |r: &InboxRow| state(r) && (tags.is_empty() || tags.matches(r));
         self.filter.apply(&self.rows, keep, &mut self.visible, full);
         self.cursor.clamp(self.visible.len());
     }

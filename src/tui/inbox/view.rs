@@ -5,6 +5,7 @@ use super::state::page_rows;
 use crate::model::LinkState;
 use crate::store::InboxRow;
 use crate::tui::action::Action;
+use crate::tui::reader::state::minutes;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::view::{age, fit};
@@ -101,7 +102,10 @@ fn draw_row(
     let w = area.width as usize;
     let (mark, warn) = marker(app, row);
     let age = age(app.now, row.added_unix);
-    let title_w = w.saturating_sub(age.len() + 4);
+    let read = row
+        .words()
+        .map_or(String::new(), |n| format!(" {} min", minutes(n)));
+    let title_w = w.saturating_sub(age.len() + read.chars().count() + 4);
     let base = if selected {
         theme.selected
     } else {
@@ -116,6 +120,7 @@ fn draw_row(
             format!("{:<title_w$}", fit(row.title(), title_w)),
             base.patch(theme.title),
         ),
+        Span::styled(read, theme.dim),
         Span::styled(format!(" {age}"), theme.dim),
     ]);
     let second = if app.inbox.fetching.contains(&row.id) {
@@ -137,10 +142,10 @@ fn draw_row(
             (state, _) => s.push_str(&format!(" · {state}")),
         }
         if s.is_empty() {
-            row.url().to_string()
-        } else {
-            s
+            s = row.url().to_string();
         }
+        origin(row, &mut s);
+        s
     };
     let second = Line::from(vec![
         Span::raw("   "),
@@ -154,6 +159,19 @@ fn draw_row(
         ),
     ]);
     frame.render_widget(Paragraph::new(vec![first, second]), area);
+}
+
+/// Where the link came from and its tags, after the credit: "· pocket #sre #kafka". Manual
+/// adds say nothing (that is the usual way in).
+fn origin(row: &InboxRow, s: &mut String) {
+    if let Some(src) = row.source().filter(|s| *s != "manual") {
+        s.push_str(" · ");
+        s.push_str(src);
+    }
+    for (i, tag) in row.tags().enumerate() {
+        s.push_str(if i == 0 { " · #" } else { " #" });
+        s.push_str(tag);
+    }
 }
 
 fn empty_hint(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -173,6 +173,7 @@ impl Runner {
             Effect::Check(fx) => super::check::run::run(self, fx),
             Effect::Archive(fx) => super::archive::run::run(self, fx),
             Effect::Export(fx) => super::export::run::run(self, fx),
+            Effect::Reader(fx) => super::reader::run::run(self, fx),
         }
     }
 
