@@ -5,6 +5,7 @@
 //!
 //! - [`model`]   plain data (Link, Issue, Section, Entry, Credit, Sponsor…) and the link
 //!   vocabulary every layer shares: canonical URLs, a fetched page's metadata, failure reasons
+//! - [`atomic`]  files written whole or not at all (temporary file + rename)
 //! - [`paths`]   XDG locations of the database, config and logs
 //! - [`store`]   SQLite: open, pragmas, migrations, one file per table family (imports `model`)
 //! - [`config`]  the config file: title pattern, default sections, disclosure rules
@@ -24,6 +25,7 @@
 //! - [`tui`]     the terminal UI, the only module that knows ratatui/crossterm: per screen a
 //!   state, its keys, its view and the handler of its effects
 
+pub mod atomic;
 pub mod capture;
 pub mod check;
 pub mod cli;

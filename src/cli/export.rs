@@ -1,10 +1,11 @@
 //! `roundup export [N] --format markdown|html|text|json [--output FILE | --clipboard]`.
 
 use super::issue::config;
+use crate::atomic::WriteError;
 use crate::clipboard::{self, Copied};
 use crate::export::{Exporter, Format};
 use crate::store::Store;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use clap::ValueEnum;
 use std::path::PathBuf;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -41,6 +42,8 @@ pub struct ExportArgs {
     pub format: Format,
     pub output: Option<PathBuf>,
     pub clipboard: bool,
+    /// Overwrite an existing `output` file.
+    pub force: bool,
 }
 
 pub fn run(store: &Store, args: ExportArgs) -> anyhow::Result<i32> {
@@ -54,7 +57,19 @@ pub fn run(store: &Store, args: ExportArgs) -> anyhow::Result<i32> {
     let exporter = Exporter::new(&config()?)?;
     let out = exporter.render(&issue, args.format)?;
     if let Some(path) = args.output {
-        std::fs::write(&path, &out).with_context(|| format!("cannot write {}", path.display()))?;
+        // Whole or not at all: a full disk leaves the old file as it was.
+        let written = if args.force {
+            crate::atomic::write_atomic(&path, out.as_bytes())
+        } else {
+            crate::atomic::write_new(&path, out.as_bytes(), false)
+        };
+        match written {
+            Err(WriteError::Exists { .. }) => bail!(
+                "{} already exists; use --force to overwrite it",
+                path.display()
+            ),
+            other => other?,
+        }
         eprintln!("wrote #{} to {}", issue.number, path.display());
     } else if args.clipboard {
         // The text alternative goes with HTML so plain-text targets paste something readable.
@@ -74,13 +89,7 @@ pub fn run(store: &Store, args: ExportArgs) -> anyhow::Result<i32> {
                 args.format.as_str()
             ),
             Err(e) => {
-                let kept = std::env::temp_dir().join(format!(
-                    "roundup-issue-{}.{}",
-                    issue.number,
-                    args.format.extension()
-                ));
-                let saved = std::fs::write(&kept, &out).is_ok();
-                if saved {
+                if let Some(kept) = keep_private(issue.number, args.format, &out) {
                     bail!(
                         "{e}; the export was saved to {} (or use --output FILE)",
                         kept.display()
@@ -93,4 +102,27 @@ pub fn run(store: &Store, args: ExportArgs) -> anyhow::Result<i32> {
         print_out(&out)?;
     }
     Ok(0)
+}
+
+/// The clipboard fallback: a new file (O_EXCL, 0600) in the user's own runtime or state
+/// directory, so a symlink planted at a guessable `/tmp` path cannot redirect it.
+fn keep_private(number: i64, format: Format, out: &str) -> Option<PathBuf> {
+    let dir = crate::paths::private_dir().ok()?;
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    (0..100).find_map(|n| {
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let path = dir.join(format!(
+            "roundup-issue-{number}-{stamp}{suffix}.{}",
+            format.extension()
+        ));
+        match crate::atomic::write_new(&path, out.as_bytes(), true) {
+            Ok(()) => Some(Some(path)),
+            Err(WriteError::Exists { .. }) => None,
+            Err(_) => Some(None),
+        }
+    })?
 }

@@ -141,6 +141,9 @@ pub enum Command {
         /// Copy to the clipboard (OSC 52 when there is no display)
         #[arg(long)]
         clipboard: bool,
+        /// Overwrite FILE if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Check an issue before sending (the current draft by default): dead links, redirects,
     /// tracking parameters, missing blurbs or credits, duplicates, HTML size. Exit 1 on errors
@@ -296,6 +299,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             format,
             output,
             clipboard,
+            force,
         }) => export::run(
             &store,
             export::ExportArgs {
@@ -303,6 +307,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 format: format.into(),
                 output,
                 clipboard,
+                force,
             },
         ),
         Some(Command::Check {
