@@ -18,7 +18,7 @@ mod site;
 pub use list::link_json;
 
 use crate::model::LinkState;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -221,7 +221,19 @@ fn parse_format(s: &str) -> Result<crate::capture::import::Format, String> {
 /// Opens the database the user chose (flag, then ROUNDUP_DB, then the XDG default).
 pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
     let path = db.unwrap_or_else(crate::paths::default_db);
-    let store = Store::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+    let store = match Store::open(&path) {
+        Ok(store) => store,
+        // These name the file (and what to do) themselves.
+        Err(
+            e @ (StoreError::NewerSchema { .. }
+            | StoreError::NotADatabase { .. }
+            | StoreError::Damaged { .. }
+            | StoreError::CannotWrite(_)
+            | StoreError::NoRoomForBackup(_)
+            | StoreError::BackupFailed { .. }),
+        ) => return Err(e.into()),
+        Err(e) => return Err(e).with_context(|| format!("cannot open {}", path.display())),
+    };
     if let Some(backup) = store.backup_path() {
         eprintln!(
             "roundup: upgraded the database; the old version is kept at {}",
@@ -258,8 +270,23 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         crate::demo::build(&store)?;
         return crate::tui::run(store);
     }
-    let mut store = open_store(cli.db)?;
-    match cli.command {
+    let store = open_store(cli.db)?;
+    let read_only = store.read_only_dir().map(|d| d.display().to_string());
+    let path = store.path().map(std::path::Path::to_path_buf);
+    run_command(cli.command, store).map_err(|e| {
+        let store_error = e.chain().find_map(|c| c.downcast_ref::<StoreError>());
+        match (store_error, &read_only, &path) {
+            (Some(se), Some(dir), _) if se.is_read_only() => {
+                anyhow::anyhow!("cannot write in {dir}")
+            }
+            (Some(se), _, Some(path)) if se.is_damage() => crate::store::damaged(path).into(),
+            _ => e,
+        }
+    })
+}
+
+fn run_command(command: Option<Command>, mut store: Store) -> anyhow::Result<i32> {
+    match command {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => crate::tui::run(store),
         None => list::summary(&store),
         Some(Command::Demo) => Ok(0),
