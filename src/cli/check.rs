@@ -34,11 +34,11 @@ pub fn run(store: &Store, args: CheckArgs) -> anyhow::Result<i32> {
         .map(|s| s.entries.len())
         .sum::<usize>();
     if !args.json && opts.network && links > 0 {
-        eprintln!("checking {links} links of #{}…", issue.number);
+        err!("checking {links} links of #{}…", issue.number);
     }
     let problems = check_issue(&issue, &ctx, &opts);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&problems)?);
+        out!("{}", serde_json::to_string_pretty(&problems)?);
     } else {
         print!("{}", human(&issue, &problems));
     }

@@ -30,6 +30,7 @@ impl From<FormatArg> for crate::export::Format {
 /// Writes to stdout; a closed pipe (`roundup export … | head`) is not an error.
 pub(super) fn print_out(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
+    let text = crate::model::text::printable(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
@@ -70,7 +71,7 @@ pub fn run(store: &Store, args: ExportArgs) -> anyhow::Result<i32> {
             ),
             other => other?,
         }
-        eprintln!("wrote #{} to {}", issue.number, path.display());
+        err!("wrote #{} to {}", issue.number, path.display());
     } else if args.clipboard {
         // The text alternative goes with HTML so plain-text targets paste something readable.
         let alt = match args.format {
@@ -78,12 +79,12 @@ pub fn run(store: &Store, args: ExportArgs) -> anyhow::Result<i32> {
             _ => None,
         };
         match clipboard::copy(&out, alt.as_deref()) {
-            Ok(Copied::Clipboard) => eprintln!(
+            Ok(Copied::Clipboard) => err!(
                 "copied #{} ({}) to the clipboard",
                 issue.number,
                 args.format.as_str()
             ),
-            Ok(Copied::Osc52) => eprintln!(
+            Ok(Copied::Osc52) => err!(
                 "no display: sent #{} ({}, as plain text) to the terminal's clipboard with OSC 52",
                 issue.number,
                 args.format.as_str()

@@ -47,13 +47,13 @@ pub fn run(store: &mut Store, command: IssueCommand) -> anyhow::Result<i32> {
     match command {
         IssueCommand::New { number } => {
             let issue = crate::compose::new_issue(store, &config()?, number)?;
-            println!("created draft #{}: {}", issue.number, issue.title);
+            out!("created draft #{}: {}", issue.number, issue.title);
         }
         IssueCommand::List { json } => list(store, json)?,
         IssueCommand::Load { file, replace } => load(store, &file, replace)?,
         IssueCommand::Publish { number } => {
             let issue = crate::compose::publish(store, number)?;
-            println!(
+            out!(
                 "published #{} ({})",
                 issue.number,
                 issue.date.unwrap_or_default()
@@ -68,7 +68,7 @@ fn list(store: &Store, json: bool) -> anyhow::Result<()> {
     if json {
         super::export::print_out(&format!("{}\n", serde_json::to_string_pretty(&issues)?))?;
     } else if issues.is_empty() {
-        println!("no issues; start one with `roundup issue new`");
+        out!("no issues; start one with `roundup issue new`");
     } else {
         let mut text = String::new();
         for i in &issues {
@@ -116,7 +116,7 @@ fn load(store: &mut Store, file: &Path, replace: bool) -> anyhow::Result<()> {
     let issue = load_issue_file(store, &config()?, &parsed)
         .with_context(|| format!("{shown} was not loaded"))?;
     let entries: usize = issue.sections.iter().map(|s| s.entries.len()).sum();
-    println!(
+    out!(
         "loaded #{}: {} ({} sections, {} entries)",
         issue.number,
         issue.title,
@@ -124,7 +124,7 @@ fn load(store: &mut Store, file: &Path, replace: bool) -> anyhow::Result<()> {
         entries
     );
     if let Some(kept) = kept {
-        println!("the replaced draft was kept in {}", kept.display());
+        out!("the replaced draft was kept in {}", kept.display());
     }
     Ok(())
 }

@@ -1,6 +1,17 @@
 //! The command line (clap derive). Names are fixed by DESIGN.md: scripts depend on them.
 //! Each command lives in its own file and returns `anyhow::Result`; `main` prints the error.
 
+/// `println!` for everything the CLI prints: control characters (a page title's escape
+/// sequences) are removed, so nothing stored can drive the editor's terminal.
+macro_rules! out {
+    ($($t:tt)*) => { println!("{}", $crate::model::text::printable(&format!($($t)*))) };
+}
+
+/// `eprintln!`, cleaned the same way.
+macro_rules! err {
+    ($($t:tt)*) => { eprintln!("{}", $crate::model::text::printable(&format!($($t)*))) };
+}
+
 mod add;
 mod check;
 mod export;
@@ -255,7 +266,8 @@ pub fn error_line(e: &anyhow::Error) -> String {
                 .join(" ")
         })
         .collect();
-    format!("roundup: {}", parts.join(": "))
+    let line = format!("roundup: {}", parts.join(": "));
+    crate::model::text::printable(&line).into_owned()
 }
 
 /// Runs the parsed command line. Returns the process exit code.

@@ -7,6 +7,7 @@ pub mod body;
 pub mod canonical;
 mod page;
 mod plan;
+pub mod text;
 
 pub use page::{FetchFailure, PageMeta, PullOutcome};
 pub use plan::{EntryPlan, IssuePlan, NewEntry, NewFeed, PlannedLink, SectionPlan, TitledQuotes};

@@ -12,6 +12,11 @@ pub struct Settings {
     pub fetch_concurrency: usize,
     /// Links older than this that were never used are "stale".
     pub stale_after_days: i64,
+    /// The whole of one link's check (redirects, body included) may take this long.
+    pub check_timeout_secs: u64,
+    /// The most items one feed adds to the inbox per pull (a feed of 10,000 items is a dump,
+    /// not news).
+    pub feed_max_items: usize,
 }
 
 impl Default for Settings {
@@ -20,6 +25,8 @@ impl Default for Settings {
             upgrade_http: false,
             fetch_concurrency: 16,
             stale_after_days: 28,
+            check_timeout_secs: 10,
+            feed_max_items: 200,
         }
     }
 }
@@ -56,6 +63,14 @@ impl Store {
             stale_after_days: get("stale_after_days")?
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(d.stale_after_days),
+            check_timeout_secs: get("check_timeout_secs")?
+                .and_then(|v| v.parse().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(d.check_timeout_secs),
+            feed_max_items: get("feed_max_items")?
+                .and_then(|v| v.parse().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(d.feed_max_items),
         })
     }
 }

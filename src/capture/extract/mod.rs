@@ -26,7 +26,8 @@ pub(crate) struct Page<'a> {
 }
 
 pub fn extract(url: &str, html: &str) -> PageMeta {
-    let doc = Html::parse_document(html);
+    // Cut to the parse budget first: deeply nested markup is quadratic in html5ever.
+    let doc = Html::parse_document(&crate::capture::budget::within_budget(html));
     let meta = meta::MetaTags::collect(&doc);
     let ld = jsonld::LinkedData::collect(&doc);
     let page = Page { url, doc, meta, ld };
@@ -42,6 +43,8 @@ pub fn extract(url: &str, html: &str) -> PageMeta {
         published: published(&page),
         final_url: None,
     }
+    // The page's text is from outside: no control characters, capped lengths.
+    .cleaned()
 }
 
 fn publication(page: &Page) -> Option<String> {

@@ -26,6 +26,7 @@ mod text;
 pub use detect::{Format, detect};
 
 use crate::model::canonical::{CanonicalOptions, canonicalize};
+use crate::model::text::{MAX_TITLE, clean_line};
 use crate::model::{NewFeed, NewLink, PlannedLink, TitledQuotes};
 use crate::store::{Store, StoreError};
 use saved::Ctx;
@@ -252,7 +253,31 @@ fn plan_one(content: &str, format: Format, ctx: &Ctx) -> Result<Plan, ImportErro
     Ok(plan)
 }
 
-fn write_plan(store: &mut Store, plan: Plan) -> Result<ImportSummary, ImportError> {
+fn write_plan(store: &mut Store, mut plan: Plan) -> Result<ImportSummary, ImportError> {
+    // Everything in an import is text from outside: no control characters, capped lengths.
+    for planned in &mut plan.links {
+        planned.link = std::mem::take(&mut planned.link).cleaned();
+    }
+    for feed in &mut plan.feeds {
+        feed.title = feed
+            .title
+            .as_deref()
+            .map(|t| clean_line(t, MAX_TITLE))
+            .filter(|t| !t.trim().is_empty());
+    }
+    for titled in &mut plan.by_title {
+        let link = NewLink {
+            url: String::new(),
+            title: Some(std::mem::take(&mut titled.title)),
+            tags: std::mem::take(&mut titled.tags),
+            quote_candidates: std::mem::take(&mut titled.quotes),
+            ..NewLink::default()
+        }
+        .cleaned();
+        titled.title = link.title.unwrap_or_default();
+        titled.tags = link.tags;
+        titled.quotes = link.quote_candidates;
+    }
     let counts = store.add_batch(&plan.feeds, &plan.links, &plan.by_title)?;
     Ok(ImportSummary {
         added: counts.added.len(),
