@@ -219,3 +219,51 @@ fn item10_issue_numbers_out_of_range_are_refused() {
     let err = env.fails(&["issue", "load", file.to_str().unwrap()]);
     assert!(err.contains("out of range"), "{err}");
 }
+
+#[test]
+fn item5_nothing_printed_or_exported_carries_a_control_character() {
+    let env = Env::new();
+    // An import brings a title with escape codes: it is stored clean.
+    let bookmarks = env.dir.path().join("b.html");
+    std::fs::write(
+        &bookmarks,
+        "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF=\"https://example.com/imp\">\
+         Imported\u{1b}]0;pwned\u{7} title</A>\n</DL><p>\n",
+    )
+    .unwrap();
+    env.ok(&["import", bookmarks.to_str().unwrap()]);
+    // A title stored by an older roundup, before text was cleaned on the way in.
+    env.ok(&["add", "--no-fetch", "https://example.com/old"]);
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute(
+        "UPDATE links SET title = ?1 WHERE url = 'https://example.com/old'",
+        ["Old\u{1b}]52;c;ZXZpbA==\u{7}\u{9b}2J title"],
+    )
+    .unwrap();
+    drop(conn);
+    let list = env.ok(&["list"]);
+    assert!(list.contains("Imported]0;pwned title"), "{list}");
+    assert!(list.contains("Old]52;c;ZXZpbA==2J title"), "{list}");
+    let search = env.ok(&["search", "title"]);
+    for out in [&list, &search] {
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    }
+    // Exports too (they would make the HTML invalid).
+    env.ok(&["issue", "new", "--number", "1"]);
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute(
+        "UPDATE issues SET intro = ?1",
+        ["Hello\u{1b}[2J\u{0} readers"],
+    )
+    .unwrap();
+    drop(conn);
+    for format in ["markdown", "html", "text"] {
+        let out = env.ok(&["export", "--format", format]);
+        assert!(out.contains("Hello[2J readers"), "{format}: {out}");
+        assert!(
+            !out.chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{format}: {out:?}"
+        );
+    }
+}

@@ -317,7 +317,9 @@ fn read_text(
             Ok(0) => break,
             Ok(n) => bytes.extend_from_slice(&chunk[..n.min(cap - bytes.len())]),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => return Err(BodyError::Late),
+            Err(e) if is_timeout(&e) || Instant::now() >= deadline => {
+                return Err(BodyError::Late);
+            }
             Err(e) => return Err(BodyError::Broken(innermost(&e))),
         }
     }
@@ -332,6 +334,24 @@ fn read_text(
         })
         .unwrap_or(encoding_rs::UTF_8);
     Ok(encoding.decode(&bytes).0.into_owned())
+}
+
+/// A read that failed on the request's deadline (reqwest wraps its timeout in an io error).
+fn is_timeout(e: &std::io::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = source {
+        let timed_out = err
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+            || err
+                .downcast_ref::<reqwest::Error>()
+                .is_some_and(reqwest::Error::is_timeout);
+        if timed_out {
+            return true;
+        }
+        source = err.source();
+    }
+    false
 }
 
 /// The innermost message of an error chain: the one that says what happened.
