@@ -111,8 +111,8 @@ struct Tag {
 fn scan_tag(html: &str, start: usize) -> Option<Tag> {
     let b = html.as_bytes();
     let rest = &html[start..];
-    if rest.starts_with("<!--") {
-        let end = rest[4..]
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        let end = comment
             .find("-->")
             .map_or(html.len(), |e| start + 4 + e + 3);
         return Some(Tag {
