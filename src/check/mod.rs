@@ -13,6 +13,7 @@
 //! logins and A/B tests work, and the URL the editor has is the one to keep. Only the
 //! leading run of permanent hops (301, 308) becomes a suggestion.
 
+mod body;
 mod context;
 mod links;
 mod lint;

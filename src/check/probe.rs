@@ -6,12 +6,12 @@
 //! Fully synchronous: scoped std threads pull URLs from a shared counter and send results
 //! over a channel; `reqwest::blocking` must never run inside a tokio runtime.
 
+use super::body::{BodyError, read_text, timed_out};
 use super::{CheckOptions, ProblemKind};
 use reqwest::Method;
-use reqwest::blocking::{Client, Response};
+use reqwest::blocking::Client;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, LOCATION};
 use std::collections::HashSet;
-use std::io::Read;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
@@ -283,86 +283,6 @@ fn follow(
             },
         };
     }
-}
-
-enum BodyError {
-    /// The deadline passed (a body that drips a byte at a time).
-    Late,
-    /// The connection was reset or closed before the body ended.
-    Broken(String),
-}
-
-fn timed_out(opts: &CheckOptions) -> String {
-    format!(
-        "no complete answer within {:.1} s",
-        opts.timeout.as_secs_f64()
-    )
-}
-
-/// The first `cap` bytes of the body, decoded by the Content-Type charset (UTF-8 otherwise),
-/// read before `deadline`. A body cut off half-way is a broken link, not a page.
-fn read_text(
-    mut response: Response,
-    content_type: Option<&str>,
-    cap: usize,
-    deadline: Instant,
-) -> Result<String, BodyError> {
-    let mut bytes = Vec::new();
-    let mut chunk = [0u8; 16 * 1024];
-    while bytes.len() < cap {
-        if Instant::now() >= deadline {
-            return Err(BodyError::Late);
-        }
-        match response.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => bytes.extend_from_slice(&chunk[..n.min(cap - bytes.len())]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) if is_timeout(&e) || Instant::now() >= deadline => {
-                return Err(BodyError::Late);
-            }
-            Err(e) => return Err(BodyError::Broken(innermost(&e))),
-        }
-    }
-    let encoding = content_type
-        .and_then(|ct| {
-            ct.split(';')
-                .filter_map(|p| p.trim().split_once('='))
-                .find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"))
-                .and_then(|(_, v)| {
-                    encoding_rs::Encoding::for_label(v.trim().trim_matches('"').as_bytes())
-                })
-        })
-        .unwrap_or(encoding_rs::UTF_8);
-    Ok(encoding.decode(&bytes).0.into_owned())
-}
-
-/// A read that failed on the request's deadline (reqwest wraps its timeout in an io error).
-fn is_timeout(e: &std::io::Error) -> bool {
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(err) = source {
-        let timed_out = err
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
-            || err
-                .downcast_ref::<reqwest::Error>()
-                .is_some_and(reqwest::Error::is_timeout);
-        if timed_out {
-            return true;
-        }
-        source = err.source();
-    }
-    false
-}
-
-/// The innermost message of an error chain: the one that says what happened.
-fn innermost(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut last = e.to_string();
-    let mut source = e.source();
-    while let Some(err) = source {
-        last = err.to_string();
-        source = err.source();
-    }
-    last
 }
 
 /// Names the failure as a reader would meet it.
