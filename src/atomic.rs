@@ -3,11 +3,13 @@
 //! file is renamed over the target. Either the old file or the new one is there, whole.
 //!
 //! `write_new` is for files roundup must never overwrite (the clipboard fallback, the copy
-//! of a replaced draft): it fails when the target exists, and links the finished temporary
-//! file into place with `O_EXCL` semantics (a planted symlink is never followed).
+//! of a replaced draft): it fails when the target exists, and hard-links the finished
+//! temporary file into place, which like `O_EXCL` never replaces a file and never follows a
+//! planted symlink. Temporary files are themselves created with `O_EXCL`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
@@ -51,67 +53,61 @@ fn dir_of(path: &Path) -> PathBuf {
     }
 }
 
-/// The finished, synced temporary file beside `path`, with `mode` on Unix.
-fn staged(
-    path: &Path,
-    bytes: &[u8],
-    mode: Option<u32>,
-) -> Result<tempfile::NamedTempFile, WriteError> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".roundup-").suffix(".tmp");
-    #[cfg(unix)]
-    if let Some(mode) = mode {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(mode));
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// A temporary file beside `path`, created new (never an existing file or symlink), holding
+/// `bytes`, synced. Mode 0600 when `private`, else what the umask gives a new file.
+fn staged(path: &Path, bytes: &[u8], private: bool) -> Result<PathBuf, WriteError> {
+    let dir = dir_of(path);
+    loop {
+        let tmp = dir.join(format!(
+            ".roundup-{}-{}.tmp",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if private {
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        }
+        #[cfg(not(unix))]
+        let _ = private;
+        let mut file = match options.open(&tmp) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io_err(path)(e)),
+        };
+        let written = file.write_all(bytes).and_then(|_| file.sync_all());
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io_err(path)(e));
+        }
+        return Ok(tmp);
     }
-    #[cfg(not(unix))]
-    let _ = mode;
-    let mut tmp = builder.tempfile_in(dir_of(path)).map_err(io_err(path))?;
-    tmp.write_all(bytes).map_err(io_err(path))?;
-    tmp.as_file().sync_all().map_err(io_err(path))?;
-    Ok(tmp)
 }
 
-/// Replaces (or creates) `path` with `bytes`, atomically. An existing file keeps its
-/// permissions' default for new files (0644 less the umask), as `fs::write` would.
+/// Replaces (or creates) `path` with `bytes`, atomically. A replaced file keeps its
+/// permissions, as it would if it were rewritten in place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let mode = existing_mode(path).or(Some(0o666 & !umask_hint()));
-    let tmp = staged(path, bytes, mode)?;
-    tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
-    Ok(())
+    let tmp = staged(path, bytes, false)?;
+    if let Ok(old) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, old.permissions());
+    }
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io_err(path)(e)
+    })
 }
 
 /// Creates `path` with `bytes`; fails with `WriteError::Exists` if anything (a file, a
 /// symlink, a directory) is already there. `private` makes it readable by the user only.
 pub fn write_new(path: &Path, bytes: &[u8], private: bool) -> Result<(), WriteError> {
-    let mode = if private {
-        0o600
-    } else {
-        0o666 & !umask_hint()
-    };
-    let tmp = staged(path, bytes, Some(mode))?;
-    tmp.persist_noclobber(path)
-        .map_err(|e| io_err(path)(e.error))?;
-    Ok(())
-}
-
-#[cfg(unix)]
-fn existing_mode(path: &Path) -> Option<u32> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path)
-        .ok()
-        .map(|m| m.permissions().mode() & 0o7777)
-}
-
-#[cfg(not(unix))]
-fn existing_mode(_: &Path) -> Option<u32> {
-    None
-}
-
-/// tempfile creates files 0600; new exports should be as readable as `fs::write` makes
-/// them. The umask cannot be read without changing it, so the common 022 is assumed.
-fn umask_hint() -> u32 {
-    0o022
+    let tmp = staged(path, bytes, private)?;
+    // A hard link never replaces what is there and never follows a symlink at `path`.
+    let linked = std::fs::hard_link(&tmp, path);
+    let _ = std::fs::remove_file(&tmp);
+    linked.map_err(io_err(path))
 }
 
 #[cfg(test)]
