@@ -7,6 +7,7 @@
 //!   vocabulary every layer shares: canonical URLs, a fetched page's metadata, failure reasons
 //! - [`text`]    plain text of articles: Markdown to text, words, quote anchors and their
 //!   matcher (imports only `model`; the store's search and the check use it)
+//! - [`atomic`]  files written whole or not at all (temporary file + rename)
 //! - [`paths`]   XDG locations of the database, config and logs
 //! - [`store`]   SQLite: open, pragmas, migrations, one file per table family (imports `model`, `text`)
 //! - [`config`]  the config file: title pattern, default sections, disclosure rules
@@ -26,6 +27,7 @@
 //! - [`tui`]     the terminal UI, the only module that knows ratatui/crossterm: per screen a
 //!   state, its keys, its view and the handler of its effects
 
+pub mod atomic;
 pub mod capture;
 pub mod check;
 pub mod cli;

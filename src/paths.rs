@@ -32,3 +32,18 @@ pub fn cache_dir() -> PathBuf {
         .map(|d| d.cache_dir().to_path_buf())
         .unwrap_or_else(std::env::temp_dir)
 }
+
+/// The user's own directory for files nobody else should see or plant (the clipboard
+/// fallback): `$XDG_RUNTIME_DIR/roundup`, else the state directory. Never a shared `/tmp`
+/// path. Created (0700) when missing.
+pub fn private_dir() -> std::io::Result<PathBuf> {
+    let dir = dirs()
+        .and_then(|d| d.runtime_dir().map(|r| r.to_path_buf()))
+        .unwrap_or_else(log_dir);
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(&dir)?;
+    Ok(dir)
+}

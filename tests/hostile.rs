@@ -254,3 +254,109 @@ fn a_page_that_stalls_after_its_head_still_gives_its_metadata() {
     assert_eq!(link.title.as_deref(), Some("Slow but useful"));
     assert_eq!(link.fetch_error, None);
 }
+
+// Issue #12: hostile pages. Each was a hang or an injection before; each is bounded now.
+
+/// 300,000 nested divs (1.5 MB): html5ever alone takes minutes on this; the parse budget
+/// drops what is nested past it and the title is read at once.
+#[test]
+fn deeply_nested_divs_are_parsed_within_the_budget() {
+    let page = format!(
+        "<html><head><title>Deep</title></head><body>{}x{}</body></html>",
+        "<div>".repeat(300_000),
+        "</div>".repeat(300_000)
+    );
+    let s = Server::start(move |_, stream| html(stream, &page));
+    let link = fetch_pair(&s.url("/deep"));
+    assert_eq!(link.title.as_deref(), Some("Deep"));
+    assert_eq!(link.fetch_error, None);
+}
+
+/// A title that would set the editor's clipboard (OSC 52) and window title, with a C1 CSI:
+/// stored without a single control character.
+#[test]
+fn escape_codes_in_a_title_are_not_stored() {
+    let s = Server::start(|_, stream| {
+        html(
+            stream,
+            "<html><head><title>Hi\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}]0;pwned\u{7}\u{9b}2J there\
+             </title><meta name=\"author\" content=\"Eve\u{1b}[31m\"></head></html>",
+        )
+    });
+    let link = fetch_pair(&s.url("/esc"));
+    let title = link.title.unwrap();
+    assert!(!title.chars().any(char::is_control), "{title:?}");
+    assert!(title.starts_with("Hi]52;c;"), "{title:?}");
+    assert!(
+        link.authors
+            .iter()
+            .all(|a| !a.chars().any(char::is_control))
+    );
+}
+
+/// A title of a megabyte is capped.
+#[test]
+fn an_enormous_title_is_capped() {
+    let page = format!(
+        "<html><head><title>{}</title></head></html>",
+        "t".repeat(1 << 20)
+    );
+    let s = Server::start(move |_, stream| html(stream, &page));
+    let link = fetch_pair(&s.url("/long"));
+    assert_eq!(
+        link.title.unwrap().chars().count(),
+        roundup::model::text::MAX_TITLE
+    );
+}
+
+/// The connection is closed before the head ends: a failure with its cause, not a hang.
+#[test]
+fn a_body_cut_off_before_its_head_is_a_failure() {
+    let s = Server::start(|_, stream| {
+        let _ = stream.write_all(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n\
+              <html><head><meta charset=utf-8>",
+        );
+        let _ = stream.flush();
+        let _ = stream.shutdown(std::net::Shutdown::Both);
+    });
+    let link = fetch_pair(&s.url("/cut"));
+    let error = link.fetch_error.unwrap();
+    assert_ne!(error, "timeout");
+    assert!(link.title.is_none());
+}
+
+#[test]
+fn a_redirect_to_a_non_web_url_is_named() {
+    let s = Server::start(|_, stream| {
+        respond(
+            stream,
+            "302 Found",
+            &[("Location", "file:///etc/passwd")],
+            b"",
+        )
+    });
+    assert_eq!(
+        fetch_pair(&s.url("/r")).fetch_error.as_deref(),
+        Some("redirect to a non-web URL")
+    );
+}
+
+#[test]
+fn urls_with_control_characters_or_too_long_are_refused() {
+    let store = Store::open_in_memory().unwrap();
+    for url in [
+        "https://example.com/a\u{0}b".to_string(),
+        "https://example.com/\u{1b}]52;c;x\u{7}".to_string(),
+        format!("https://example.com/{}", "a".repeat(9 * 1024)),
+    ] {
+        let err = store
+            .add_link(&NewLink {
+                url,
+                ..Default::default()
+            })
+            .unwrap_err()
+            .to_string();
+        assert!(!err.chars().any(char::is_control), "{err:?}");
+    }
+}

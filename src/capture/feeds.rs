@@ -7,6 +7,7 @@ use crate::capture::failure::classify;
 use crate::capture::fetch::{FetchFailure, FetchOptions, build_client, read_capped};
 use crate::model::NewLink;
 pub use crate::model::PullOutcome;
+use crate::model::text::{MAX_TITLE, clean_line};
 use chrono::SecondsFormat;
 use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use scraper::Html;
@@ -138,7 +139,12 @@ fn pull_one(
     else {
         return Ok(PullOutcome::NotModified);
     };
-    parse_pull(&final_url, &body, etag, last_modified)
+    let mut outcome = parse_pull(&final_url, &body, etag, last_modified)?;
+    // A feed that dumps its whole archive adds a bounded number of items per pull.
+    if let PullOutcome::Fetched { items, .. } = &mut outcome {
+        items.truncate(opts.feed_max_items);
+    }
+    Ok(outcome)
 }
 
 /// The pure part of a pull: a fetched feed body (from `final_url`) to its outcome. Public so
@@ -151,11 +157,12 @@ pub fn parse_pull(
 ) -> Result<PullOutcome, FeedError> {
     let feed =
         feed_rs::parser::parse(body).map_err(|e| FeedError::Parse(one_line(&e.to_string())))?;
-    let title = feed.title.as_ref().and_then(|t| tidy_text(&t.content));
+    let title = feed_title(&feed);
     let items = feed
         .entries
         .iter()
         .filter_map(|e| item(e, &feed, title.as_deref(), final_url))
+        .map(NewLink::cleaned)
         .collect();
     Ok(PullOutcome::Fetched {
         title,
@@ -190,7 +197,7 @@ fn get(
         return Ok(None);
     }
     if !resp.status().is_success() {
-        return Err(FetchFailure::Status(resp.status().as_u16()).into());
+        return Err(crate::capture::fetch::status_failure(&resp).into());
     }
     let header = |name| {
         resp.headers()
@@ -204,6 +211,13 @@ fn get(
     Ok(Some((final_url, body, etag, last_modified)))
 }
 
+/// The feed's title, as text from outside: no control characters, capped.
+fn feed_title(feed: &feed_rs::model::Feed) -> Option<String> {
+    feed.title
+        .as_ref()
+        .and_then(|t| tidy_text(&clean_line(&t.content, MAX_TITLE)))
+}
+
 fn info(url: &str, feed: &feed_rs::model::Feed) -> FeedInfo {
     let site_url = feed
         .links
@@ -213,14 +227,14 @@ fn info(url: &str, feed: &feed_rs::model::Feed) -> FeedInfo {
         .filter(|h| h != url);
     FeedInfo {
         url: url.to_string(),
-        title: feed.title.as_ref().and_then(|t| tidy_text(&t.content)),
+        title: feed_title(feed),
         site_url,
     }
 }
 
 /// The first `<link rel=alternate>` with a feed type, resolved against the page URL.
 pub fn advertised_feed(page_url: &str, html: &str) -> Option<String> {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&crate::capture::budget::within_budget(html));
     let sel = scraper::Selector::parse("link[rel][href][type]").ok()?;
     let base = url::Url::parse(page_url).ok()?;
     doc.select(&sel).find_map(|l| {

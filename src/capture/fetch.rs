@@ -26,6 +26,8 @@ pub struct FetchOptions {
     /// The most (decompressed) bytes read from one page.
     pub max_bytes: usize,
     pub user_agent: String,
+    /// The most items one feed pull takes (as the feed orders them, newest first).
+    pub feed_max_items: usize,
 }
 
 impl Default for FetchOptions {
@@ -40,6 +42,7 @@ impl Default for FetchOptions {
                 "roundup/{} (curated-links newsletter tool; fetches page metadata)",
                 env!("CARGO_PKG_VERSION")
             ),
+            feed_max_items: 200,
         }
     }
 }
@@ -48,6 +51,7 @@ impl FetchOptions {
     pub fn from_settings(settings: &Settings) -> FetchOptions {
         FetchOptions {
             concurrency: settings.fetch_concurrency.max(1),
+            feed_max_items: settings.feed_max_items.max(1),
             ..FetchOptions::default()
         }
     }
@@ -171,7 +175,7 @@ pub fn fetch_one(
     let final_url = resp.url().to_string();
     let status = resp.status();
     if !status.is_success() {
-        return Err(FetchFailure::Status(status.as_u16()));
+        return Err(status_failure(&resp));
     }
     let header = |name: reqwest::header::HeaderName| {
         resp.headers()
@@ -312,7 +316,27 @@ fn non_html_meta(final_url: &str, disposition: Option<&str>, mime: &str) -> Page
         }),
         ..PageMeta::default()
     }
+    .cleaned()
 }
 
 pub use super::failure::FetchFailure;
 pub use super::fetch_batch::{FetchSummary, fetch_links_blocking};
+
+/// Why a final response that is not a success failed: a redirect reqwest would not follow
+/// (to `file:`, `javascript:`, `data:`…) says so rather than "HTTP 302".
+pub(crate) fn status_failure(resp: &reqwest::blocking::Response) -> FetchFailure {
+    let status = resp.status();
+    if status.is_redirection()
+        && let Some(location) = resp
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+        && resp
+            .url()
+            .join(location)
+            .is_ok_and(|u| !matches!(u.scheme(), "http" | "https"))
+    {
+        return FetchFailure::Other("redirect to a non-web URL".into());
+    }
+    FetchFailure::Status(status.as_u16())
+}

@@ -2,6 +2,7 @@
 //! and readable text, and feeds.
 
 pub use crate::model::canonical;
+pub mod budget;
 pub mod decode;
 pub mod extract;
 mod failure;

@@ -13,6 +13,7 @@
 //! logins and A/B tests work, and the URL the editor has is the one to keep. Only the
 //! leading run of permanent hops (301, 308) becomes a suggestion.
 
+mod body;
 mod context;
 mod links;
 mod lint;
@@ -230,7 +231,7 @@ pub struct CheckOptions {
     /// Fetch the links at all (off: only the lints on what the editor wrote).
     pub network: bool,
     pub connect_timeout: Duration,
-    /// For one request, body included.
+    /// For one link, all of it: HEAD, GET, every redirect and the body.
     pub timeout: Duration,
     pub user_agent: String,
     /// Links fetched at once (worker threads).
@@ -270,6 +271,7 @@ impl CheckOptions {
                 upgrade_http: settings.upgrade_http,
             },
             concurrency: settings.fetch_concurrency.max(1),
+            timeout: Duration::from_secs(settings.check_timeout_secs.max(1)),
             ..CheckOptions::default()
         })
     }

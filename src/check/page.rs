@@ -42,7 +42,8 @@ impl Checked {
         };
         let (mut soft, mut words) = (None, None);
         if let Some(body) = body {
-            let html = Html::parse_document(&body);
+            // The same parse budget as a fetch: a hostile page cannot stall the check.
+            let html = Html::parse_document(&crate::capture::budget::within_budget(&body));
             soft = soft_404(&html);
             if soft.is_none() && want_words {
                 words = Some(self::words(&visible_text(&html)));

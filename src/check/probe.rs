@@ -6,14 +6,15 @@
 //! Fully synchronous: scoped std threads pull URLs from a shared counter and send results
 //! over a channel; `reqwest::blocking` must never run inside a tokio runtime.
 
+use super::body::{BodyError, read_text, timed_out};
 use super::{CheckOptions, ProblemKind};
 use reqwest::Method;
-use reqwest::blocking::{Client, Response};
+use reqwest::blocking::Client;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, LOCATION};
 use std::collections::HashSet;
-use std::io::Read;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::time::Instant;
 use url::Url;
 
 /// Statuses a server may give HEAD while GET works: retry with GET before calling it dead.
@@ -123,26 +124,29 @@ pub(crate) fn probe_all<T: Send>(
         .collect())
 }
 
-/// One link: HEAD, then GET when HEAD cannot be trusted or the page's text is needed.
+/// One link: HEAD, then GET when HEAD cannot be trusted or the page's text is needed. All
+/// of it — every request, redirect and the body — within `opts.timeout`.
 pub fn probe_url(client: &Client, url: &str, opts: &CheckOptions) -> Probe {
-    let head = follow(client, Method::HEAD, url, opts);
+    let deadline = Instant::now() + opts.timeout;
+    let follow = |method, url: &str| follow(client, method, url, opts, deadline);
+    let head = follow(Method::HEAD, url);
     match &head.outcome {
         ProbeOutcome::Response { status, .. } if HEAD_UNRELIABLE.contains(status) => {
-            follow(client, Method::GET, url, opts)
+            follow(Method::GET, url)
         }
         // Some servers drop the connection on HEAD (an empty reply, a reset); a timeout,
         // refusal or unknown host would only repeat, so those are not retried.
         ProbeOutcome::Failed {
             kind: ProblemKind::FetchFailed,
             ..
-        } => follow(client, Method::GET, url, opts),
+        } => follow(Method::GET, url),
         ProbeOutcome::Response {
             status,
             content_type,
             ..
         } if (200..300).contains(status) && is_html(content_type.as_deref()) => {
             // The chain is known: read the page from where it ended.
-            let get = follow(client, Method::GET, &head.final_url, opts);
+            let get = follow(Method::GET, &head.final_url);
             let mut hops = head.hops;
             hops.extend(get.hops);
             Probe {
@@ -161,7 +165,13 @@ fn is_html(content_type: Option<&str>) -> bool {
 }
 
 /// Sends `method` to `start` and follows redirects by hand, up to `opts.max_redirects`.
-fn follow(client: &Client, method: Method, start: &str, opts: &CheckOptions) -> Probe {
+fn follow(
+    client: &Client,
+    method: Method,
+    start: &str,
+    opts: &CheckOptions,
+    deadline: Instant,
+) -> Probe {
     let mut hops = Vec::new();
     let failed = |hops, url: &str, kind, detail: String| Probe {
         hops,
@@ -175,9 +185,18 @@ fn follow(client: &Client, method: Method, start: &str, opts: &CheckOptions) -> 
     let mut seen = HashSet::new();
     loop {
         seen.insert(current.to_string());
+        let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+            return failed(
+                hops,
+                current.as_str(),
+                ProblemKind::Timeout,
+                timed_out(opts),
+            );
+        };
         let response = client
             .request(method.clone(), current.clone())
             .header(ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+            .timeout(left)
             .send();
         let response = match response {
             Ok(r) => r,
@@ -201,7 +220,11 @@ fn follow(client: &Client, method: Method, start: &str, opts: &CheckOptions) -> 
             };
             let next = match current.join(&location) {
                 Ok(u) if matches!(u.scheme(), "http" | "https") => u,
-                _ => {
+                Ok(u) => {
+                    let msg = format!("redirect to a non-web URL ({}:)", u.scheme());
+                    return failed(hops, &here, ProblemKind::BadRedirect, msg);
+                }
+                Err(_) => {
                     let msg = format!("HTTP {status} to an unusable Location '{location}'");
                     return failed(hops, &here, ProblemKind::BadRedirect, msg);
                 }
@@ -223,11 +246,33 @@ fn follow(client: &Client, method: Method, start: &str, opts: &CheckOptions) -> 
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        let body = (method == Method::GET
+        let wants_body = method == Method::GET
             && (200..300).contains(&status)
-            && is_html(content_type.as_deref()))
-        .then(|| read_text(response, content_type.as_deref(), opts.max_body_bytes))
-        .flatten();
+            && is_html(content_type.as_deref());
+        let body = if wants_body {
+            match read_text(
+                response,
+                content_type.as_deref(),
+                opts.max_body_bytes,
+                deadline,
+            ) {
+                Ok(text) => Some(text),
+                Err(BodyError::Late) => {
+                    return failed(
+                        hops,
+                        current.as_str(),
+                        ProblemKind::Timeout,
+                        timed_out(opts),
+                    );
+                }
+                Err(BodyError::Broken(detail)) => {
+                    let msg = format!("the connection broke while the page was sent ({detail})");
+                    return failed(hops, current.as_str(), ProblemKind::FetchFailed, msg);
+                }
+            }
+        } else {
+            None
+        };
         return Probe {
             hops,
             final_url: current.to_string(),
@@ -240,24 +285,6 @@ fn follow(client: &Client, method: Method, start: &str, opts: &CheckOptions) -> 
     }
 }
 
-/// The first `cap` bytes of the body, decoded by the Content-Type charset (UTF-8 otherwise).
-/// A body that fails half-way is no body: the link answered, only its text is unknown.
-fn read_text(response: Response, content_type: Option<&str>, cap: usize) -> Option<String> {
-    let mut bytes = Vec::new();
-    response.take(cap as u64).read_to_end(&mut bytes).ok()?;
-    let encoding = content_type
-        .and_then(|ct| {
-            ct.split(';')
-                .filter_map(|p| p.trim().split_once('='))
-                .find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"))
-                .and_then(|(_, v)| {
-                    encoding_rs::Encoding::for_label(v.trim().trim_matches('"').as_bytes())
-                })
-        })
-        .unwrap_or(encoding_rs::UTF_8);
-    Some(encoding.decode(&bytes).0.into_owned())
-}
-
 /// Names the failure as a reader would meet it.
 fn classify(e: &reqwest::Error, opts: &CheckOptions) -> (ProblemKind, String) {
     if e.is_timeout() {
@@ -268,7 +295,7 @@ fn classify(e: &reqwest::Error, opts: &CheckOptions) -> (ProblemKind, String) {
         };
         return (
             ProblemKind::Timeout,
-            format!("no answer within {:.1} s", secs.as_secs_f64()),
+            format!("no complete answer within {:.1} s", secs.as_secs_f64()),
         );
     }
     let mut texts = Vec::new();

@@ -64,11 +64,11 @@ pub fn run(
         };
         match store.add_link(&new) {
             Ok(AddOutcome::Added(id)) => {
-                println!("added #{id} {}", input.url.trim());
+                out!("added #{id} {}", input.url.trim());
                 added.push(id);
             }
             Ok(AddOutcome::Duplicate(existing)) => {
-                println!(
+                out!(
                     "already stored: {} is {}",
                     input.url.trim(),
                     describe_existing(&existing)
@@ -77,8 +77,8 @@ pub fn run(
             Err(crate::store::StoreError::Invalid(msg)) => {
                 bad += 1;
                 match input.origin {
-                    Some(origin) => eprintln!("roundup: {origin}: {msg}"),
-                    None => eprintln!("roundup: {msg}"),
+                    Some(origin) => err!("roundup: {origin}: {msg}"),
+                    None => err!("roundup: {msg}"),
                 }
             }
             Err(e) => return Err(e.into()),

@@ -34,13 +34,16 @@ pub fn run(store: &Store, args: CheckArgs) -> anyhow::Result<i32> {
         .map(|s| s.entries.len())
         .sum::<usize>();
     if !args.json && opts.network && links > 0 {
-        eprintln!("checking {links} links of #{}…", issue.number);
+        err!("checking {links} links of #{}…", issue.number);
     }
     let problems = check_issue(&issue, &ctx, &opts);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&problems)?);
+        out!("{}", serde_json::to_string_pretty(&problems)?);
     } else {
-        print!("{}", human(&issue, &problems));
+        print!(
+            "{}",
+            crate::model::text::printable(&human(&issue, &problems))
+        );
     }
     let failed = problems.iter().any(|p| p.severity == Severity::Error);
     Ok(i32::from(failed))

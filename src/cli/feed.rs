@@ -20,9 +20,9 @@ fn add(store: &mut Store, url: &str) -> anyhow::Result<i32> {
     let (id, added) = store.add_feed(&info.url, info.title.as_deref(), info.site_url.as_deref())?;
     let name = info.title.as_deref().unwrap_or(&info.url);
     if added {
-        println!("subscribed #{id} {name} ({})", info.url);
+        out!("subscribed #{id} {name} ({})", info.url);
     } else {
-        println!("already subscribed: #{id} {name} ({})", info.url);
+        out!("already subscribed: #{id} {name} ({})", info.url);
     }
     Ok(0)
 }
@@ -30,7 +30,7 @@ fn add(store: &mut Store, url: &str) -> anyhow::Result<i32> {
 fn list(store: &Store) -> anyhow::Result<i32> {
     let feeds = store.feeds()?;
     if feeds.is_empty() {
-        println!("no feeds: `roundup feed add URL` subscribes");
+        out!("no feeds: `roundup feed add URL` subscribes");
     }
     for f in feeds {
         let status = match (&f.last_error, &f.last_pulled_at) {
@@ -38,7 +38,7 @@ fn list(store: &Store) -> anyhow::Result<i32> {
             (None, Some(at)) => format!("pulled {at}"),
             (None, None) => "never pulled".to_string(),
         };
-        println!(
+        out!(
             "#{} {} <{}> ({status})",
             f.id,
             f.title.as_deref().unwrap_or("(untitled)"),
@@ -51,7 +51,7 @@ fn list(store: &Store) -> anyhow::Result<i32> {
 fn pull(store: &mut Store) -> anyhow::Result<i32> {
     let feeds = store.feeds()?;
     if feeds.is_empty() {
-        println!("no feeds to pull");
+        out!("no feeds to pull");
         return Ok(0);
     }
     let jobs = feeds
@@ -75,16 +75,16 @@ fn pull(store: &mut Store) -> anyhow::Result<i32> {
         match result {
             Ok(PullOutcome::NotModified) => {
                 store.record_feed_pull(feed_id, &PullOutcome::NotModified)?;
-                println!("{name}: not modified");
+                out!("{name}: not modified");
             }
             Ok(outcome) => {
                 let c = store.record_feed_pull(feed_id, &outcome)?;
-                println!("{name}: {} new, {} already stored", c.added, c.known);
+                out!("{name}: {} new, {} already stored", c.added, c.known);
             }
             Err(e) => {
                 failed += 1;
                 store.record_feed_error(feed_id, &e.to_string())?;
-                eprintln!("roundup: feed {name}: {e} (skipped)");
+                err!("roundup: feed {name}: {e} (skipped)");
             }
         }
     }

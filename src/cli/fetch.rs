@@ -19,7 +19,7 @@ pub fn run(store: &mut Store, failed: bool, all: bool) -> anyhow::Result<i32> {
         .map(|(id, _)| id)
         .collect();
     if ids.is_empty() {
-        println!("nothing to fetch");
+        out!("nothing to fetch");
         return Ok(0);
     }
     fetch_with_progress(store, &ids)?;
@@ -56,13 +56,13 @@ pub(crate) fn fetch_with_progress(store: &Store, ids: &[i64]) -> anyhow::Result<
                 bar.inc(1);
                 bar.println(line);
             }
-            None => println!("{line}"),
+            None => out!("{line}"),
         }
     })?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    println!(
+    out!(
         "fetched {} link(s){}",
         summary.fetched,
         if summary.failed > 0 {

@@ -17,14 +17,12 @@ pub fn run(
     };
     let summary = import_path(store, file, &opts).with_context(|| file.display().to_string())?;
     for bad in &summary.invalid {
-        eprintln!("roundup: {}: {}: {}", file.display(), bad.at, bad.reason);
+        err!("roundup: {}: {}: {}", file.display(), bad.at, bad.reason);
     }
     let format = summary.format.map(|f| f.to_string()).unwrap_or_default();
-    println!("imported {} ({format}): {summary}", file.display());
+    out!("imported {} ({format}): {summary}", file.display());
     if summary.added > 0 {
-        println!(
-            "the imported links are not fetched yet: run `roundup fetch` to get their metadata"
-        );
+        out!("the imported links are not fetched yet: run `roundup fetch` to get their metadata");
     }
     Ok(0)
 }

@@ -1,11 +1,14 @@
 //! `roundup issue new [--number N] | list [--json] | load FILE | publish N | renumber N M |
 //! delete N`.
 
-use crate::compose::issue_file::{load_issue_file, parse_issue_file};
+use crate::atomic::WriteError;
+use crate::compose::issue_file::{
+    export_issue_file, has_writing, issue_file_json, load_issue_file, parse_issue_file,
+};
 use crate::config::Config;
-use crate::model::IssueStatus;
+use crate::model::{Issue, IssueStatus};
 use crate::store::Store;
-use anyhow::Context;
+use anyhow::{Context, bail};
 use clap::Subcommand;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -26,7 +29,13 @@ pub enum IssueCommand {
         json: bool,
     },
     /// Load an issue file (JSON; '-' reads stdin); replaces a draft with the same number
-    Load { file: PathBuf },
+    /// (one with writing only with --replace)
+    Load {
+        file: PathBuf,
+        /// Replace a draft that has writing; a copy of it is kept as a JSON file
+        #[arg(long)]
+        replace: bool,
+    },
     /// Move an issue to the archive (its links then read "featured in #N")
     Publish { number: i64 },
     /// Give draft N the number M (drafts only; M must not be taken)
@@ -43,17 +52,17 @@ pub fn run(store: &mut Store, command: IssueCommand) -> anyhow::Result<i32> {
     match command {
         IssueCommand::New { number } => {
             let issue = crate::compose::new_issue(store, &config()?, number)?;
-            println!("created draft #{}: {}", issue.number, issue.title);
+            out!("created draft #{}: {}", issue.number, issue.title);
         }
         IssueCommand::List { json } => list(store, json)?,
-        IssueCommand::Load { file } => load(store, &file)?,
+        IssueCommand::Load { file, replace } => load(store, &file, replace)?,
         IssueCommand::Renumber { number, to } => {
             let issue = crate::compose::renumber(store, &config()?, number, to)?;
-            println!("renumbered #{number} to #{}: {}", issue.number, issue.title);
+            out!("renumbered #{number} to #{}: {}", issue.number, issue.title);
         }
         IssueCommand::Delete { number } => {
             let back = crate::compose::delete_draft(store, number)?;
-            println!(
+            out!(
                 "deleted draft #{number}; {back} link{} back in the inbox with {} writing",
                 if back == 1 { "" } else { "s" },
                 if back == 1 { "its" } else { "their" }
@@ -61,7 +70,7 @@ pub fn run(store: &mut Store, command: IssueCommand) -> anyhow::Result<i32> {
         }
         IssueCommand::Publish { number } => {
             let issue = crate::compose::publish(store, number)?;
-            println!(
+            out!(
                 "published #{} ({})",
                 issue.number,
                 issue.date.unwrap_or_default()
@@ -76,7 +85,7 @@ fn list(store: &Store, json: bool) -> anyhow::Result<()> {
     if json {
         super::export::print_out(&format!("{}\n", serde_json::to_string_pretty(&issues)?))?;
     } else if issues.is_empty() {
-        println!("no issues; start one with `roundup issue new`");
+        out!("no issues; start one with `roundup issue new`");
     } else {
         let mut text = String::new();
         for i in &issues {
@@ -98,7 +107,7 @@ fn list(store: &Store, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn load(store: &mut Store, file: &Path) -> anyhow::Result<()> {
+fn load(store: &mut Store, file: &Path, replace: bool) -> anyhow::Result<()> {
     let shown = file.display().to_string();
     let text = if shown == "-" {
         let mut s = String::new();
@@ -108,15 +117,64 @@ fn load(store: &mut Store, file: &Path) -> anyhow::Result<()> {
         std::fs::read_to_string(file).with_context(|| format!("cannot read {shown}"))?
     };
     let parsed = parse_issue_file(&text).with_context(|| format!("{shown} was not loaded"))?;
+    let kept = match store.issue(parsed.number) {
+        Ok(old) if old.status == IssueStatus::Draft && has_writing(&old) => {
+            if !replace {
+                bail!(
+                    "{shown} was not loaded: draft #{} has writing that loading would replace; \
+                     give --replace to replace it (a copy is kept)",
+                    old.number
+                );
+            }
+            Some(keep_copy(store, &old)?)
+        }
+        _ => None,
+    };
     let issue = load_issue_file(store, &config()?, &parsed)
         .with_context(|| format!("{shown} was not loaded"))?;
     let entries: usize = issue.sections.iter().map(|s| s.entries.len()).sum();
-    println!(
+    out!(
         "loaded #{}: {} ({} sections, {} entries)",
         issue.number,
         issue.title,
         issue.sections.len(),
         entries
     );
+    if let Some(kept) = kept {
+        out!("the replaced draft was kept in {}", kept.display());
+    }
     Ok(())
+}
+
+/// Writes the draft about to be replaced as an issue file beside the database (never over
+/// another file), so one wrong number cannot wipe a week's writing.
+fn keep_copy(store: &Store, old: &Issue) -> anyhow::Result<PathBuf> {
+    let dir = store
+        .path()
+        .and_then(|p| p.parent())
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let json = issue_file_json(&export_issue_file(old));
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    for n in 0..100 {
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let path = dir.join(format!(
+            "replaced-issue-{}-{stamp}{suffix}.json",
+            old.number
+        ));
+        match crate::atomic::write_new(&path, json.as_bytes(), true) {
+            Ok(()) => return Ok(path),
+            Err(WriteError::Exists { .. }) => continue,
+            Err(e) => return Err(e).context("the draft was not replaced"),
+        }
+    }
+    bail!(
+        "the draft was not replaced: no free name for its copy in {}",
+        dir.display()
+    )
 }

@@ -105,12 +105,12 @@ pub fn run(store: &Store, state: StateArg, tag: Option<String>, json: bool) -> a
             .iter()
             .map(|l| Ok(link_json(l, &store.link_extras(l.id)?)))
             .collect::<anyhow::Result<Vec<_>>>()?;
-        println!("{}", serde_json::to_string_pretty(&arr)?);
+        out!("{}", serde_json::to_string_pretty(&arr)?);
     } else if links.is_empty() {
-        println!("no links");
+        out!("no links");
     } else {
         for link in &links {
-            println!(
+            out!(
                 "{}",
                 line(link, tags.get(&link.id).map_or(&[], Vec::as_slice))
             );
@@ -129,16 +129,16 @@ pub fn summary(store: &Store) -> anyhow::Result<i32> {
         .path()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
-    println!("roundup · {db}");
-    println!("links: {}", counts.join(", "));
+    out!("roundup · {db}");
+    out!("links: {}", counts.join(", "));
     let recent = store.links(&LinkFilter {
         states: Some(vec![LinkState::Inbox]),
         tag: None,
         limit: Some(10),
     })?;
     for link in &recent {
-        println!("{}", line(link, &store.link_tags(link.id)?));
+        out!("{}", line(link, &store.link_tags(link.id)?));
     }
-    println!("\nAdd links with `roundup add URL`; see `roundup --help` for every command.");
+    out!("\nAdd links with `roundup add URL`; see `roundup --help` for every command.");
     Ok(0)
 }

@@ -1,6 +1,17 @@
 //! The command line (clap derive). Names are fixed by DESIGN.md: scripts depend on them.
 //! Each command lives in its own file and returns `anyhow::Result`; `main` prints the error.
 
+/// `println!` for everything the CLI prints: control characters (a page title's escape
+/// sequences) are removed, so nothing stored can drive the editor's terminal.
+macro_rules! out {
+    ($($t:tt)*) => { println!("{}", $crate::model::text::printable(&format!($($t)*))) };
+}
+
+/// `eprintln!`, cleaned the same way.
+macro_rules! err {
+    ($($t:tt)*) => { eprintln!("{}", $crate::model::text::printable(&format!($($t)*))) };
+}
+
 mod add;
 mod check;
 mod export;
@@ -19,7 +30,7 @@ mod site;
 pub use list::link_json;
 
 use crate::model::LinkState;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -153,6 +164,9 @@ pub enum Command {
         /// Copy to the clipboard (OSC 52 when there is no display)
         #[arg(long)]
         clipboard: bool,
+        /// Overwrite FILE if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Check an issue before sending (the current draft by default): dead links, redirects,
     /// tracking parameters, missing blurbs or credits, duplicates, HTML size. Exit 1 on errors
@@ -230,7 +244,19 @@ fn parse_format(s: &str) -> Result<crate::capture::import::Format, String> {
 /// Opens the database the user chose (flag, then ROUNDUP_DB, then the XDG default).
 pub fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
     let path = db.unwrap_or_else(crate::paths::default_db);
-    let store = Store::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+    let store = match Store::open(&path) {
+        Ok(store) => store,
+        // These name the file (and what to do) themselves.
+        Err(
+            e @ (StoreError::NewerSchema { .. }
+            | StoreError::NotADatabase { .. }
+            | StoreError::Damaged { .. }
+            | StoreError::CannotWrite(_)
+            | StoreError::NoRoomForBackup(_)
+            | StoreError::BackupFailed { .. }),
+        ) => return Err(e.into()),
+        Err(e) => return Err(e).with_context(|| format!("cannot open {}", path.display())),
+    };
     if let Some(backup) = store.backup_path() {
         eprintln!(
             "roundup: upgraded the database; the old version is kept at {}",
@@ -252,7 +278,8 @@ pub fn error_line(e: &anyhow::Error) -> String {
                 .join(" ")
         })
         .collect();
-    format!("roundup: {}", parts.join(": "))
+    let line = format!("roundup: {}", parts.join(": "));
+    crate::model::text::printable(&line).into_owned()
 }
 
 /// Runs the parsed command line. Returns the process exit code.
@@ -267,8 +294,23 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         crate::demo::build(&store)?;
         return crate::tui::run(store);
     }
-    let mut store = open_store(cli.db)?;
-    match cli.command {
+    let store = open_store(cli.db)?;
+    let read_only = store.read_only_dir().map(|d| d.display().to_string());
+    let path = store.path().map(std::path::Path::to_path_buf);
+    run_command(cli.command, store).map_err(|e| {
+        let store_error = e.chain().find_map(|c| c.downcast_ref::<StoreError>());
+        match (store_error, &read_only, &path) {
+            (Some(se), Some(dir), _) if se.is_read_only() => {
+                anyhow::anyhow!("cannot write in {dir}")
+            }
+            (Some(se), _, Some(path)) if se.is_damage() => crate::store::damaged(path).into(),
+            _ => e,
+        }
+    })
+}
+
+fn run_command(command: Option<Command>, mut store: Store) -> anyhow::Result<i32> {
+    match command {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => crate::tui::run(store),
         None => list::summary(&store),
         Some(Command::Demo) => Ok(0),
@@ -311,6 +353,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             format,
             output,
             clipboard,
+            force,
         }) => export::run(
             &store,
             export::ExportArgs {
@@ -318,6 +361,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 format: format.into(),
                 output,
                 clipboard,
+                force,
             },
         ),
         Some(Command::Check {

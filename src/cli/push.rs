@@ -66,7 +66,7 @@ pub fn run(store: &Store, args: PushArgs) -> anyhow::Result<i32> {
     let service = args.to;
     match report {
         PushReport::DryRun(requests) => {
-            eprintln!("dry run: nothing was sent; secrets are shown as [redacted]");
+            err!("dry run: nothing was sent; secrets are shown as [redacted]");
             let text: Vec<String> = requests.iter().map(ToString::to_string).collect();
             print_out(&text.join("\n"))?;
         }
@@ -78,22 +78,20 @@ pub fn run(store: &Store, args: PushArgs) -> anyhow::Result<i32> {
         } => {
             match action {
                 PushAction::Created => {
-                    eprintln!(
-                        "created a draft of #{n} in {service} (id {remote_id}); nothing was sent"
-                    )
+                    err!("created a draft of #{n} in {service} (id {remote_id}); nothing was sent")
                 }
                 PushAction::Updated => {
-                    eprintln!(
+                    err!(
                         "updated the draft of #{n} in {service} (id {remote_id}); nothing was sent"
                     )
                 }
-                PushAction::Recreated { previous } => eprintln!(
+                PushAction::Recreated { previous } => err!(
                     "the draft of #{n} in {service} (id {previous}) was deleted there: created a \
                      new one (id {remote_id}); nothing was sent"
                 ),
             }
             if let Some(to) = test_sent_to {
-                eprintln!("sent a test of it to {to}");
+                err!("sent a test of it to {to}");
             }
         }
     }

@@ -44,6 +44,6 @@ pub fn run(store: &Store, id: i64, format: ReadFormat) -> anyhow::Result<i32> {
              article text; `roundup fetch --all` reads it again"
             .to_string(),
     };
-    eprintln!("roundup: link #{id} {why}");
+    err!("roundup: link #{id} {why}");
     Ok(1)
 }

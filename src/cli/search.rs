@@ -37,11 +37,11 @@ pub fn run(store: &Store, query: &str, scope: SearchScope, json: bool) -> anyhow
                 Ok(v)
             })
             .collect::<anyhow::Result<Vec<serde_json::Value>>>()?;
-        println!("{}", serde_json::to_string_pretty(&arr)?);
+        out!("{}", serde_json::to_string_pretty(&arr)?);
         return Ok(0);
     }
     if hits.is_empty() {
-        println!("no matches for '{query}'");
+        out!("no matches for '{query}'");
     }
     for h in &hits {
         let issues = if h.link.featured_in.is_empty() {
@@ -50,9 +50,9 @@ pub fn run(store: &Store, query: &str, scope: SearchScope, json: bool) -> anyhow
             let nums: Vec<String> = h.link.featured_in.iter().map(|n| format!("#{n}")).collect();
             format!("featured in {}", nums.join(", "))
         };
-        println!("{}  ({issues})\n    {}", h.link.display_title(), h.link.url);
+        out!("{}  ({issues})\n    {}", h.link.display_title(), h.link.url);
         if let Some(s) = &h.snippet {
-            println!("    {s}");
+            out!("    {s}");
         }
     }
     Ok(0)

@@ -25,8 +25,8 @@ pub fn run(store: Store, args: ServeArgs) -> anyhow::Result<i32> {
     let addr = resolve(&args.listen)?;
     if args.bookmarklet {
         let secrets = secrets::ensure(&store)?;
-        println!("{}", bookmarklet(&format!("http://{addr}"), &secrets.token));
-        eprintln!(
+        out!("{}", bookmarklet(&format!("http://{addr}"), &secrets.token));
+        err!(
             "Drag it to the bookmarks bar (or make a bookmark with it as the address); it \
              opens http://{addr}/add for the page you are on. It holds the token: keep it to \
              yourself."
@@ -34,7 +34,7 @@ pub fn run(store: Store, args: ServeArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     if !is_loopback(&addr) {
-        eprintln!(
+        err!(
             "roundup: warning: listening on {addr} is reachable from other machines, in plain \
              HTTP; anyone who learns the token can add links (put a TLS proxy in front)"
         );
@@ -54,17 +54,17 @@ pub fn run(store: Store, args: ServeArgs) -> anyhow::Result<i32> {
         },
     )?;
     let base = format!("http://{}", server.addr());
-    println!("roundup serve: listening on {base} (database {db})");
-    println!(
+    out!("roundup serve: listening on {base} (database {db})");
+    out!(
         "  POST {base}/links with \"Authorization: Bearer TOKEN\" and JSON {{\"url\": …}}; \
          the token: roundup setting capture_token"
     );
-    println!("  bookmarklet: roundup serve --bookmarklet");
-    println!(
+    out!("  bookmarklet: roundup serve --bookmarklet");
+    out!(
         "  Miniflux: webhook URL {base}/webhooks/miniflux; paste its secret with \
          roundup setting miniflux_secret SECRET"
     );
-    println!("  requests are logged to {}", log.display());
+    out!("  requests are logged to {}", log.display());
     server.wait();
     Ok(0)
 }

@@ -18,6 +18,14 @@ const KNOWN: &[(&str, &str)] = &[
         "inbox links older than this are stale (default 28)",
     ),
     (
+        "check_timeout_secs",
+        "the most one link's check may take, body included (default 10)",
+    ),
+    (
+        "feed_max_items",
+        "the most items one feed adds per pull (default 200)",
+    ),
+    (
         "capture_token",
         "the token `roundup serve` requires (created by serve; printed bare for scripts)",
     ),
@@ -41,10 +49,12 @@ const SECRETS: &[&str] = &[
 pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> anyhow::Result<i32> {
     let Some(key) = key else {
         let s = store.settings()?;
-        println!("upgrade_http = {}", s.upgrade_http);
-        println!("fetch_concurrency = {}", s.fetch_concurrency);
-        println!("stale_after_days = {}", s.stale_after_days);
-        println!("quote_links = {}", s.quote_links);
+        out!("upgrade_http = {}", s.upgrade_http);
+        out!("fetch_concurrency = {}", s.fetch_concurrency);
+        out!("stale_after_days = {}", s.stale_after_days);
+        out!("check_timeout_secs = {}", s.check_timeout_secs);
+        out!("feed_max_items = {}", s.feed_max_items);
+        out!("quote_links = {}", s.quote_links);
         return Ok(0);
     };
     let Some((_, help)) = KNOWN.iter().find(|(k, _)| *k == key) else {
@@ -55,7 +65,7 @@ pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> any
         return secret(store, &key, value);
     }
     let Some(value) = value else {
-        println!(
+        out!(
             "{key} = {}  # {help}",
             store.setting(&key)?.unwrap_or_else(|| "(default)".into())
         );
@@ -69,7 +79,7 @@ pub fn setting(store: &Store, key: Option<String>, value: Option<String>) -> any
         anyhow::bail!("'{value}' is not a valid value for {key}: {help}");
     }
     store.set_setting(&key, &value)?;
-    println!("{key} = {value}");
+    out!("{key} = {value}");
     Ok(0)
 }
 
@@ -82,7 +92,7 @@ fn secret(store: &Store, key: &str, value: Option<String>) -> anyhow::Result<i32
             } else {
                 secrets.miniflux
             };
-            println!("{v}");
+            out!("{v}");
         }
         Some(v) => {
             let v = v.trim();
@@ -92,7 +102,7 @@ fn secret(store: &Store, key: &str, value: Option<String>) -> anyhow::Result<i32
                 );
             }
             store.set_setting(key, v)?;
-            println!("{key} set (restart `roundup serve` to use it)");
+            out!("{key} set (restart `roundup serve` to use it)");
         }
     }
     Ok(0)
@@ -101,11 +111,11 @@ fn secret(store: &Store, key: &str, value: Option<String>) -> anyhow::Result<i32
 pub fn discard(store: &mut Store, ids: &[i64], stale: bool) -> anyhow::Result<i32> {
     if stale {
         let n = store.discard_stale()?;
-        println!("discarded {n} stale link(s)");
+        out!("discarded {n} stale link(s)");
     }
     for id in ids {
         store.set_link_state(*id, LinkState::Discarded)?;
-        println!("discarded #{id}");
+        out!("discarded #{id}");
     }
     if !stale && ids.is_empty() {
         anyhow::bail!("nothing to discard: give link ids or --stale");

@@ -8,9 +8,9 @@ pub fn run(store: &Store, output: Option<PathBuf>) -> anyhow::Result<i32> {
     let out = output.unwrap_or_else(|| PathBuf::from("site"));
     let report = crate::site::build(store, &config()?, &out)?;
     for notice in &report.notices {
-        eprintln!("note: {notice}");
+        err!("note: {notice}");
     }
-    eprintln!(
+    err!(
         "site: {} issues, {} files in {} ({} written, {} unchanged, {} removed)",
         report.issues,
         report.files,

@@ -93,13 +93,30 @@ pub enum IssueFileError {
 /// Parses an issue file strictly.
 pub fn parse_issue_file(text: &str) -> Result<IssueFile, IssueFileError> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let file = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let path = e.path().to_string();
         IssueFileError::Parse {
             path: if path == "." { String::new() } else { path },
             message: e.into_inner().to_string(),
         }
-    })
+    })?;
+    // Strict about the whole file: a second issue pasted after the first is not dropped.
+    de.end().map_err(|e| IssueFileError::Parse {
+        path: String::new(),
+        message: format!("{e} after the issue: a file holds one issue"),
+    })?;
+    Ok(file)
+}
+
+/// Whether a draft holds the editor's writing (an intro, or an entry with text), which a
+/// load over it would lose.
+pub fn has_writing(issue: &Issue) -> bool {
+    issue.intro.as_deref().is_some_and(|i| !i.trim().is_empty())
+        || issue
+            .sections
+            .iter()
+            .flat_map(|s| &s.entries)
+            .any(|e| !e.body.trim().is_empty())
 }
 
 /// The issue file of a stored issue.

@@ -198,10 +198,13 @@ impl Exporter {
             .get_template(name)
             .and_then(|t| t.render(Value::from(Serde(&view))))
             .map_err(|e| template_error(name, &e))?;
-        Ok(match format {
+        let out = match format {
             Format::Markdown => markdown::sanitize_document(&tidy(&out)),
             _ => tidy(&out),
-        })
+        };
+        // No control characters in any export (they make HTML invalid and can drive the
+        // terminal the text is pasted into), whatever was stored before they were refused.
+        Ok(crate::model::text::printable(&out).into_owned())
     }
 }
 

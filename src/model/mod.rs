@@ -8,6 +8,7 @@ pub mod body;
 pub mod canonical;
 mod page;
 mod plan;
+pub mod text;
 
 pub use article::{QuoteAnchor, Readable, WORDS_PER_MINUTE, reading_minutes};
 pub use page::{FetchFailure, PageMeta, PullOutcome};

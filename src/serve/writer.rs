@@ -83,7 +83,8 @@ impl Writer {
 /// Writes a batch (retrying while busy, up to `wait`), answers every request, and returns
 /// the fetch jobs of the links it added.
 fn commit(store: &mut Store, batch: Vec<Job>, wait: Duration) -> Vec<FetchJob> {
-    let links: Vec<NewLink> = batch.iter().map(|j| j.link.clone()).collect();
+    // What a request sends is text from outside: cleaned (no control characters) and capped.
+    let links: Vec<NewLink> = batch.iter().map(|j| j.link.clone().cleaned()).collect();
     let deadline = Instant::now() + wait;
     let mut waited = false;
     let outcomes = loop {

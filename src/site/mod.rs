@@ -28,6 +28,8 @@ pub enum SiteError {
     Export(#[from] ExportError),
     #[error("cannot write {path}: {cause}")]
     Write { path: String, cause: std::io::Error },
+    #[error(transparent)]
+    Atomic(#[from] crate::atomic::WriteError),
     #[error(
         "{path} is not empty and was not made by `roundup site` (no {manifest} in it); \
          give an empty or new directory",

@@ -60,7 +60,8 @@ pub fn write(out: &Path, files: &[SiteFile]) -> Result<SiteReport, SiteError> {
             if let Some(dir) = target.parent() {
                 std::fs::create_dir_all(dir).map_err(io_err(dir))?;
             }
-            std::fs::write(&target, &f.bytes).map_err(io_err(&target))?;
+            // Whole or not at all: a full disk leaves the previous page intact.
+            crate::atomic::write_atomic(&target, &f.bytes)?;
             report.written += 1;
         }
         new.files.insert(f.path.clone(), hash);
@@ -89,7 +90,7 @@ pub fn write(out: &Path, files: &[SiteFile]) -> Result<SiteReport, SiteError> {
         path: manifest_path.display().to_string(),
         cause: std::io::Error::other(e),
     })?;
-    std::fs::write(&manifest_path, text).map_err(io_err(&manifest_path))?;
+    crate::atomic::write_atomic(&manifest_path, &text)?;
     Ok(report)
 }
 

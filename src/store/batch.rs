@@ -5,7 +5,7 @@ use super::feeds::insert_feed_on;
 use super::link_extras::{find_by_title_on, merge_extras_on};
 use super::links::insert_on;
 use super::search::with_bulk_link_indexing;
-use super::{AddOutcome, Result, Store};
+use super::{AddOutcome, Result, Store, StoreError};
 use crate::model::{NewFeed, PlannedLink, TitledQuotes};
 
 /// What a bulk write did.
@@ -87,6 +87,32 @@ impl Store {
                     None => counts.quotes_unmatched += doc.quotes.len(),
                 }
             }
+            Ok(counts)
+        })
+    }
+
+    /// Adds the links `next` yields, one at a time, in one transaction: a very long list
+    /// (a 100 MB URL list) is written without being held in memory. `next` returns
+    /// `Ok(None)` at the end, or `Err(reason)` to abandon the whole batch (nothing is added;
+    /// the reason is the error's message).
+    pub fn add_links_streamed(
+        &mut self,
+        mut next: impl FnMut() -> std::result::Result<Option<PlannedLink>, String>,
+    ) -> Result<BatchCounts> {
+        self.transaction(|tx| {
+            let mut counts = BatchCounts::default();
+            with_bulk_link_indexing(tx, || {
+                while let Some(planned) = next().map_err(StoreError::Invalid)? {
+                    match insert_on(tx, &planned.link, &planned.canonical)? {
+                        AddOutcome::Added(id) => counts.added.push(id),
+                        AddOutcome::Duplicate(existing) => {
+                            counts.duplicates += 1;
+                            merge_extras_on(tx, existing.id, &planned.link.tags, &[])?;
+                        }
+                    }
+                }
+                Ok(())
+            })?;
             Ok(counts)
         })
     }

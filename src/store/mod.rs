@@ -19,6 +19,7 @@ mod issue_load;
 mod issues;
 mod link_extras;
 mod links;
+mod open;
 mod push_remotes;
 mod quotes;
 mod search;
@@ -41,8 +42,7 @@ pub use writing::CorrectionKind;
 // Plain data the store takes; it lives in `model` (re-exported here for callers' convenience).
 pub use crate::model::NewEntry;
 
-use rusqlite::{Connection, OpenFlags};
-use rusqlite_migration::{M, Migrations, SchemaVersion};
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -82,8 +82,24 @@ pub enum StoreError {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
-    #[error("database error: {0}")]
+    #[error("{}", sql_line(.0))]
     Sql(rusqlite::Error),
+    #[error("cannot write in {0}")]
+    CannotWrite(String),
+    #[error(
+        "{path} is damaged; {}to salvage what is left: sqlite3 {path} .recover",
+        backup.as_ref().map(|b| format!("the newest backup is {b}; ")).unwrap_or_default()
+    )]
+    Damaged {
+        path: String,
+        backup: Option<String>,
+    },
+    #[error(
+        "no room in {0} for the backup a migration needs: nothing was changed; free some space"
+    )]
+    NoRoomForBackup(String),
+    #[error("cannot write the backup a migration needs in {dir} ({reason}): nothing was changed")]
+    BackupFailed { dir: String, reason: String },
     #[error("corrupt stored value: {0}")]
     Json(serde_json::Error),
 }
@@ -102,6 +118,53 @@ impl From<serde_json::Error> for StoreError {
     }
 }
 
+/// SQLite's errors in the editor's words, said once: busy, disk full, read-only, damaged
+/// have their own line; anything else is SQLite's message without rusqlite's wrapping.
+fn sql_line(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    match e {
+        rusqlite::Error::SqliteFailure(f, msg) => match f.code {
+            C::DatabaseBusy | C::DatabaseLocked => {
+                "the database is busy (another roundup is writing); nothing was written, try again"
+                    .into()
+            }
+            C::DiskFull => "the disk is full: nothing was written".into(),
+            C::ReadOnly => "the database is read-only: nothing was written".into(),
+            C::DatabaseCorrupt | C::NotADatabase => format!(
+                "the database is damaged ({})",
+                msg.as_deref().unwrap_or("corrupt")
+            ),
+            _ => format!(
+                "database error: {}",
+                msg.clone().unwrap_or_else(|| f.to_string())
+            ),
+        },
+        other => format!("database error: {other}"),
+    }
+}
+
+impl StoreError {
+    /// A write refused because the database could only be opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(e.code, rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen)
+        )
+    }
+
+    /// The database file is damaged (the message then names a backup and `.recover`).
+    pub fn is_damage(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(e.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        )
+    }
+}
+
+pub use open::damaged;
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 pub struct Store {
@@ -109,10 +172,7 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Where the pre-migration copy went, if one was made on this open.
     backup: Option<PathBuf>,
-}
-
-fn migrations_of(sqls: &[&'static str]) -> Migrations<'static> {
-    Migrations::new(sqls.iter().map(|sql| M::up(sql)).collect())
+    read_only: Option<PathBuf>,
 }
 
 /// The schema version this build writes.
@@ -133,53 +193,29 @@ impl Store {
 
     /// `open` with a given migration list, so tests can play an older or newer roundup.
     pub(crate) fn open_with(path: &Path, sqls: &[&'static str]) -> Result<Store> {
-        let migrations = migrations_of(sqls);
-        let shown = path.display().to_string();
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|cause| StoreError::CreateDir {
-                path: dir.display().to_string(),
-                cause,
-            })?;
-        }
-        let existed = path.exists()
-            && std::fs::metadata(path)
-                .map(|m| m.len() > 0)
-                .unwrap_or(false);
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let mut conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Read the version before any pragma writes the file, so a refused database stays
-        // byte-for-byte as it was.
-        let version = schema_version(&conn, &migrations, sqls.len(), &shown)?;
-        let mut backup = None;
-        if existed && version < sqls.len() && has_tables(&conn)? {
-            backup = Some(backup_before_migration(&conn, path, version)?);
-        }
-        configure(&conn)?;
-        migrations
-            .to_latest(&mut conn)
-            .map_err(|e| StoreError::Migration(e.to_string()))?;
+        let opened = open::open(path, sqls, BUSY_TIMEOUT)
+            .map_err(|e| if e.is_damage() { damaged(path) } else { e })?;
         Ok(Store {
-            conn,
+            conn: opened.conn,
             path: Some(path.to_path_buf()),
-            backup,
+            backup: opened.backup,
+            read_only: opened.read_only,
         })
     }
 
     /// A private database in memory, for tests and `roundup demo`.
     pub fn open_in_memory() -> Result<Store> {
-        let mut conn = Connection::open_in_memory()?;
+        let conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-        migrations_of(MIGRATIONS)
-            .to_latest(&mut conn)
-            .map_err(|e| StoreError::Migration(e.to_string()))?;
+        for (i, sql) in MIGRATIONS.iter().enumerate() {
+            conn.execute_batch(sql)?;
+            conn.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
         Ok(Store {
             conn,
             path: None,
             backup: None,
+            read_only: None,
         })
     }
 
@@ -189,6 +225,12 @@ impl Store {
 
     pub fn backup_path(&self) -> Option<&Path> {
         self.backup.as_deref()
+    }
+
+    /// The directory that could not be written, when the store was opened read-only (a
+    /// read-only directory: reading works, every write fails).
+    pub fn read_only_dir(&self) -> Option<&Path> {
+        self.read_only.as_deref()
     }
 
     /// A write transaction on `&self`. IMMEDIATE takes the write lock up front, so a second
@@ -220,58 +262,6 @@ impl Store {
         tx.commit()?;
         Ok(out)
     }
-}
-
-fn schema_version(
-    conn: &Connection,
-    migrations: &Migrations,
-    known: usize,
-    shown: &str,
-) -> Result<usize> {
-    let version = migrations
-        .current_version(conn)
-        .map_err(|e| StoreError::NotADatabase {
-            path: shown.to_string(),
-            reason: e.to_string(),
-        })?;
-    match version {
-        SchemaVersion::NoneSet => Ok(0),
-        SchemaVersion::Inside(v) => Ok(v.get()),
-        SchemaVersion::Outside(v) => Err(StoreError::NewerSchema {
-            path: shown.to_string(),
-            found: v.get(),
-            known,
-        }),
-    }
-}
-
-fn has_tables(conn: &Connection) -> Result<bool> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-    Ok(n > 0)
-}
-
-fn configure(conn: &Connection) -> Result<()> {
-    // WAL: readers (the TUI) never block the writer (a CLI add), and a crash leaves the last
-    // committed transaction intact. NORMAL sync is durable against process death (kill -9),
-    // which is what the editor's "saved" promise covers.
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
-        log::warn!("journal_mode is {mode}, not WAL");
-    }
-    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
-    Ok(())
-}
-
-/// Copies the database aside before a migration touches it: `roundup.db.v1-20261123T0102.bak`.
-/// VACUUM INTO makes a consistent copy even while WAL frames are outstanding.
-fn backup_before_migration(conn: &Connection, path: &Path, version: usize) -> Result<PathBuf> {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".v{version}-{stamp}.bak"));
-    let target = path.with_file_name(name);
-    let target_str = target.to_string_lossy().to_string();
-    conn.execute("VACUUM INTO ?1", [&target_str])?;
-    Ok(target)
 }
 
 /// JSON array of strings, the stored form of authors, quotes and disclosures.

@@ -14,6 +14,11 @@ pub struct Settings {
     pub stale_after_days: i64,
     /// Exports link each anchored pull-quote to its place on the page (`#:~:text=`).
     pub quote_links: bool,
+    /// The whole of one link's check (redirects, body included) may take this long.
+    pub check_timeout_secs: u64,
+    /// The most items one feed adds to the inbox per pull (a feed of 10,000 items is a dump,
+    /// not news).
+    pub feed_max_items: usize,
 }
 
 impl Default for Settings {
@@ -23,6 +28,8 @@ impl Default for Settings {
             fetch_concurrency: 16,
             stale_after_days: 28,
             quote_links: false,
+            check_timeout_secs: 10,
+            feed_max_items: 200,
         }
     }
 }
@@ -59,6 +66,14 @@ impl Store {
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(d.stale_after_days),
             quote_links: get("quote_links")?.map(flag).unwrap_or(d.quote_links),
+            check_timeout_secs: get("check_timeout_secs")?
+                .and_then(|v| v.parse().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(d.check_timeout_secs),
+            feed_max_items: get("feed_max_items")?
+                .and_then(|v| v.parse().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(d.feed_max_items),
         })
     }
 }

@@ -35,7 +35,8 @@ pub fn extract(url: &str, html: &str) -> PageMeta {
 
 /// `extract` for the fetcher: the Readability pass is skipped once `deadline` has passed.
 pub fn extract_within(url: &str, html: &str, deadline: Option<Instant>) -> PageMeta {
-    let doc = Document::from(html);
+    // Cut to the parse budget first: deeply nested markup is quadratic in html5ever.
+    let doc = Document::from(crate::capture::budget::within_budget(html).as_ref());
     let meta = meta::MetaTags::collect(&doc);
     let ld = jsonld::LinkedData::collect(&doc);
     let page = Page { doc, meta, ld };
@@ -77,6 +78,8 @@ pub fn extract_within(url: &str, html: &str, deadline: Option<Instant>) -> PageM
         final_url: None,
         readable: pass.readable,
     }
+    // The page's text is from outside: no control characters, capped lengths.
+    .cleaned()
 }
 
 fn publication(page: &Page) -> Option<String> {

@@ -36,6 +36,12 @@ pub(crate) fn plan(content: &str, opts: &CanonicalOptions) -> Result<Plan, Impor
     if doc.select(&sel("dl")?).next().is_none() {
         return Err(broken("line 1".into(), "no <DL> bookmark list found"));
     }
+    if is_cut_short(content) {
+        return Err(broken(
+            format!("line {}", line_of(content, content.len())),
+            "the file ends inside the bookmark list (cut short?)",
+        ));
+    }
     let offsets = anchor_offsets(content);
     let at = |n: usize| match offsets.get(n) {
         Some(pos) => format!("line {}", line_of(content, *pos)),
@@ -77,6 +83,20 @@ pub(crate) fn plan(content: &str, opts: &CanonicalOptions) -> Result<Plan, Impor
         );
     }
     Ok(plan)
+}
+
+/// A bookmark file ends by closing its list (`</DL>`); one that ends inside a tag, or before
+/// the list that holds its last bookmark is closed, was cut (a full disk, a failed copy), and
+/// its last bookmark may be wrong (an HREF cut in the middle is still a valid URL).
+fn is_cut_short(content: &str) -> bool {
+    let lower = content.trim_end().to_ascii_lowercase();
+    let inside_tag = lower.rfind('<') > lower.rfind('>');
+    let last_close = lower.rfind("</dl");
+    let last_item = ["<a ", "<dt", "<h3", "<dl"]
+        .iter()
+        .filter_map(|t| lower.rfind(t))
+        .max();
+    inside_tag || last_close < last_item
 }
 
 /// ADD_DATE is seconds since the epoch; a few exporters write microseconds.

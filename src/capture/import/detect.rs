@@ -112,11 +112,53 @@ impl fmt::Display for Format {
     }
 }
 
+/// Whether `content` is a roundup issue file (a JSON object with a number and sections),
+/// which `issue load` takes, not `import`.
+pub fn is_issue_file(content: &str) -> bool {
+    let head = content.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with('{')
+        && serde_json::from_str::<serde_json::Value>(head).is_ok_and(|v| {
+            v.get("number").is_some_and(serde_json::Value::is_i64)
+                && v.get("sections").is_some_and(serde_json::Value::is_array)
+        })
+}
+
+/// The content after what says nothing about the format: a BOM, white space, comments, an
+/// XML declaration and a DOCTYPE other than the bookmark file's (a long licence comment or
+/// DTD would otherwise push the markup out of the part that is looked at).
+fn past_preamble(content: &str) -> &str {
+    let mut rest = content.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        let lower: String = rest
+            .chars()
+            .take(40)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let skip = if lower.starts_with("<!--") {
+            rest.find("-->").map(|i| i + 3)
+        } else if lower.starts_with("<?") {
+            rest.find("?>").map(|i| i + 2)
+        } else if lower.starts_with("<!doctype") && !lower.contains("netscape-bookmark") {
+            // A DTD's internal subset ([ … ]) can hold '>' characters.
+            let end = rest.find('>').unwrap_or(rest.len());
+            match rest[..end].find('[') {
+                Some(_) => rest.find("]>").map(|i| i + 2),
+                None => Some(end + 1),
+            }
+        } else {
+            None
+        };
+        match skip {
+            Some(n) if n <= rest.len() => rest = &rest[n..],
+            _ => return rest,
+        }
+    }
+}
+
 /// Tells the format from the content: the first meaningful characters decide.
 pub fn detect(content: &str) -> Format {
-    let head: String = content
-        .trim_start_matches('\u{feff}')
-        .trim_start()
+    let head: String = past_preamble(content)
         .chars()
         .take(16_384)
         .collect::<String>()

@@ -26,6 +26,7 @@ mod text;
 pub use detect::{Format, detect};
 
 use crate::model::canonical::{CanonicalOptions, canonicalize};
+use crate::model::text::{MAX_TITLE, clean_line};
 use crate::model::{NewFeed, NewLink, PlannedLink, TitledQuotes};
 use crate::store::{Store, StoreError};
 use saved::Ctx;
@@ -49,6 +50,8 @@ pub enum ImportError {
     /// A zip or folder with nothing roundup can import in it.
     #[error("{0}; nothing was imported")]
     Empty(String),
+    #[error("this is an issue file: use `roundup issue load`; nothing was imported")]
+    IssueFile,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -175,11 +178,48 @@ pub fn import_path(
         let files = bundle::from_dir(path)?;
         return bundle::import(store, files, opts);
     }
+    if let Some(summary) = import_large_list(store, path, opts)? {
+        return Ok(summary);
+    }
     let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
         path: path.display().to_string(),
         source,
     })?;
     import_bytes(store, &bytes, opts)
+}
+
+/// Above this size a URL list is streamed instead of read whole.
+const STREAM_ABOVE: u64 = 8 * 1024 * 1024;
+
+/// A large URL list, imported line by line (bounded memory); `None` for anything else.
+fn import_large_list(
+    store: &mut Store,
+    path: &Path,
+    opts: &ImportOptions,
+) -> Result<Option<ImportSummary>, ImportError> {
+    let read_err = |source| ImportError::Read {
+        path: path.display().to_string(),
+        source,
+    };
+    if std::fs::metadata(path).map_err(read_err)?.len() <= STREAM_ABOVE {
+        return Ok(None);
+    }
+    let mut head = Vec::with_capacity(1 << 16);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).map_err(read_err)?, 1 << 16),
+        &mut head,
+    )
+    .map_err(read_err)?;
+    if bundle::is_zip(&head) || encoding_rs::Encoding::for_bom(&head).is_some() {
+        return Ok(None);
+    }
+    let text = String::from_utf8_lossy(&head);
+    if opts.format.unwrap_or_else(|| detect(&text)) != Format::Text || detect::is_issue_file(&text)
+    {
+        return Ok(None);
+    }
+    let ctx = context(store, opts)?;
+    text::import_streamed(store, path, &ctx.opts).map(Some)
 }
 
 /// Imports one file's content (a zip is read as a bundle of files).
@@ -192,7 +232,11 @@ pub fn import_bytes(
         let files = bundle::from_zip(bytes)?;
         return bundle::import(store, files, opts);
     }
-    let content = utf8(bytes)?;
+    let content = text_of(bytes)?;
+    let content = content.as_ref();
+    if opts.format.is_none() && detect::is_issue_file(content) {
+        return Err(ImportError::IssueFile);
+    }
     let ctx = context(store, opts)?;
     let format = opts.format.unwrap_or_else(|| detect(content));
     let plan = plan_one(content, format, &ctx)?;
@@ -208,6 +252,25 @@ fn context(store: &Store, opts: &ImportOptions) -> Result<Ctx, ImportError> {
         },
         unread_only: opts.unread_only,
     })
+}
+
+/// The file as text: UTF-8, or what a BOM (UTF-16 from some Windows browsers) or an HTML
+/// file's own `<meta charset>` (latin-1 bookmark files) says it is.
+fn text_of(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return Ok(std::borrow::Cow::Owned(
+            encoding.decode(bytes).0.into_owned(),
+        ));
+    }
+    match utf8(bytes) {
+        Ok(text) => Ok(std::borrow::Cow::Borrowed(text)),
+        Err(e) => match crate::capture::decode::sniff_meta_charset(bytes) {
+            Some(enc) if enc != encoding_rs::UTF_8 => {
+                Ok(std::borrow::Cow::Owned(enc.decode(bytes).0.into_owned()))
+            }
+            _ => Err(e),
+        },
+    }
 }
 
 fn utf8(bytes: &[u8]) -> Result<&str, ImportError> {
@@ -252,7 +315,31 @@ fn plan_one(content: &str, format: Format, ctx: &Ctx) -> Result<Plan, ImportErro
     Ok(plan)
 }
 
-fn write_plan(store: &mut Store, plan: Plan) -> Result<ImportSummary, ImportError> {
+fn write_plan(store: &mut Store, mut plan: Plan) -> Result<ImportSummary, ImportError> {
+    // Everything in an import is text from outside: no control characters, capped lengths.
+    for planned in &mut plan.links {
+        planned.link = std::mem::take(&mut planned.link).cleaned();
+    }
+    for feed in &mut plan.feeds {
+        feed.title = feed
+            .title
+            .as_deref()
+            .map(|t| clean_line(t, MAX_TITLE))
+            .filter(|t| !t.trim().is_empty());
+    }
+    for titled in &mut plan.by_title {
+        let link = NewLink {
+            url: String::new(),
+            title: Some(std::mem::take(&mut titled.title)),
+            tags: std::mem::take(&mut titled.tags),
+            quote_candidates: std::mem::take(&mut titled.quotes),
+            ..NewLink::default()
+        }
+        .cleaned();
+        titled.title = link.title.unwrap_or_default();
+        titled.tags = link.tags;
+        titled.quotes = link.quote_candidates;
+    }
     let counts = store.add_batch(&plan.feeds, &plan.links, &plan.by_title)?;
     Ok(ImportSummary {
         added: counts.added.len(),

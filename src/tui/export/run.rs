@@ -6,7 +6,6 @@ use crate::tui::bridge;
 use crate::tui::effects::{Destination, ExportFx, ExportPrefs};
 use crate::tui::runner::{Res, Runner};
 use crate::tui::state::Msg;
-use std::io::Write;
 use std::path::Path;
 
 pub(crate) fn run(rt: &mut Runner, fx: ExportFx) -> Res {
@@ -28,8 +27,8 @@ pub(crate) fn run(rt: &mut Runner, fx: ExportFx) -> Res {
     let mut msgs = Vec::new();
     match &fx.dest {
         Destination::File(path) => {
-            write_file(path, &text)
-                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+            // Whole or not at all: a full disk leaves the old file as it was.
+            crate::atomic::write_atomic(path, text.as_bytes())?;
             msgs.push(Msg::Info(format!(
                 "Wrote {what} to {} ({size})",
                 path.display()
@@ -41,8 +40,11 @@ pub(crate) fn run(rt: &mut Runner, fx: ExportFx) -> Res {
         }),
         Destination::Browser => {
             let path = crate::paths::cache_dir().join(format!("issue-{}.html", issue.number));
-            write_file(&path, &text)
-                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+            }
+            crate::atomic::write_atomic(&path, text.as_bytes())?;
             msgs.push(rt.open_file(&path));
             return Ok(msgs);
         }
@@ -88,20 +90,5 @@ fn save_prefs(rt: &Runner, p: &ExportPrefs) -> anyhow::Result<()> {
         if p.to_file { "file" } else { "clipboard" },
     )?;
     s.set_setting("export_dir", &p.dir.display().to_string())?;
-    Ok(())
-}
-
-/// Writes through a temporary file in the same folder, renamed over the target: a full disk
-/// or a crash leaves the old file whole, never a fragment.
-fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

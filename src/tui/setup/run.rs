@@ -4,7 +4,6 @@
 use super::state::Setup;
 use crate::tui::runner::{Res, Runner};
 use crate::tui::state::Msg;
-use std::io::Write;
 
 pub(crate) fn run(rt: &mut Runner, setup: Setup) -> Res {
     let dir = rt
@@ -27,13 +26,8 @@ pub(crate) fn run(rt: &mut Runner, setup: Setup) -> Res {
     );
     std::fs::create_dir_all(&dir)
         .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
-    // Whole or not at all (a temporary file renamed into place), and never over a config
-    // written by hand meanwhile.
-    let cannot = |e: std::io::Error| anyhow::anyhow!("cannot write {}: {e}", file.display());
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(cannot)?;
-    tmp.write_all(text.as_bytes()).map_err(cannot)?;
-    tmp.as_file().sync_all().map_err(cannot)?;
-    tmp.persist_noclobber(&file).map_err(|e| cannot(e.error))?;
+    // Whole or not at all, and never over a config written by hand meanwhile.
+    crate::atomic::write_new(&file, text.as_bytes(), false)?;
     if rt.config.dir.is_none() {
         rt.config.dir = Some(dir);
     }
