@@ -192,7 +192,10 @@ pub enum PreviewFx {
 pub enum CheckFx {
     /// `check_issue` on a thread; `Msg::Checked` when done.
     Run { issue_id: i64 },
-    /// The entry's link takes the URL a check suggested.
+    /// Fetches a suggested URL on a thread (`Msg::UrlChecked`): only one that answers OK
+    /// replaces the entry's link.
+    VerifyUrl { entry_id: i64, url: String },
+    /// The entry's link takes the URL a check suggested (and `VerifyUrl` found working).
     ReplaceUrl { entry_id: i64, url: String },
 }
 

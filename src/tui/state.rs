@@ -95,6 +95,12 @@ pub enum Msg {
     },
     /// The check could not start (the issue or the templates could not be read).
     CheckFailed(String),
+    /// A suggested URL was fetched: `Err` says why it cannot replace the entry's link.
+    UrlChecked {
+        entry_id: i64,
+        url: String,
+        result: Result<(), String>,
+    },
     /// The entry's link now has the suggested URL.
     UrlReplaced {
         entry_id: i64,

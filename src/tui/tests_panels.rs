@@ -81,10 +81,36 @@ fn check_runs_in_the_background_and_opens_the_panel() {
     // a on a problem without a URL suggestion: refused, no effect.
     assert_eq!(keys(&mut app, "a"), vec![]);
     assert!(app.status.error);
-    // On the tracking-parameter one: the URL is replaced.
+    // On the tracking-parameter one: the URL is fetched first (on a thread), and only an
+    // answer of OK replaces it; a failing one changes nothing and says why.
     let fx = keys(&mut app, "j a");
     assert_eq!(
         fx,
+        vec![Effect::Check(CheckFx::VerifyUrl {
+            entry_id: 2,
+            url: "https://e.example/2".into()
+        })]
+    );
+    assert!(!fx[0].writes(), "the fetch is not a write");
+    let failed = Msg::UrlChecked {
+        entry_id: 2,
+        url: "https://e.example/2".into(),
+        result: Err("HTTP 404 Not Found".into()),
+    };
+    assert_eq!(update(&mut app, failed), vec![]);
+    assert!(app.status.error);
+    assert_eq!(
+        app.status.message.as_deref(),
+        Some("Kept the old URL: https://e.example/2 does not answer OK (HTTP 404 Not Found)")
+    );
+    assert_eq!(app.check.problems.len(), 2, "nothing changed");
+    let ok = Msg::UrlChecked {
+        entry_id: 2,
+        url: "https://e.example/2".into(),
+        result: Ok(()),
+    };
+    assert_eq!(
+        update(&mut app, ok),
         vec![Effect::Check(CheckFx::ReplaceUrl {
             entry_id: 2,
             url: "https://e.example/2".into()

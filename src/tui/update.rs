@@ -97,6 +97,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.status.error(m);
             vec![]
         }
+        Msg::UrlChecked {
+            entry_id,
+            url,
+            result,
+        } => check::state::on_url_checked(app, entry_id, url, result),
         Msg::UrlReplaced { entry_id } => {
             check::state::on_url_replaced(app, entry_id);
             app.status.info("Link replaced with the suggested URL");
