@@ -33,6 +33,8 @@ mod terminal;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_archive;
+#[cfg(test)]
 mod tests_issue;
 #[cfg(test)]
 mod tests_panels;

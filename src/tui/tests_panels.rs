@@ -152,7 +152,7 @@ fn export_dialog_counts_check_problems_and_c_checks_from_it() {
     assert!(app.overlay.is_none());
 }
 
-fn hit(id: i64, title: &str, state: LinkState, featured: Vec<i64>) -> SearchHit {
+pub(super) fn hit(id: i64, title: &str, state: LinkState, featured: Vec<i64>) -> SearchHit {
     SearchHit {
         link: Link {
             id,
@@ -174,6 +174,7 @@ fn hit(id: i64, title: &str, state: LinkState, featured: Vec<i64>) -> SearchHit 
         },
         score: -1.0,
         snippet: None,
+        entry: None,
     }
 }
 

@@ -44,6 +44,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::IssueLoaded { issue, issues } => {
             app.issue.set_issue(issue.map(|b| *b), issues);
+            // The row followed (a moved entry, an archive hit) may be below the page.
+            let page = issue::state::page_rows(app.size);
+            app.issue.cursor.scroll_into_view(page);
             preview::keys::render(app)
         }
         Msg::Preview(text) => {
@@ -316,6 +319,7 @@ fn on_screen_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ShowIssue => {
             app.screen = Screen::Issue;
+            app.issue.from_archive = None;
             return vec![];
         }
         Action::ShowArchive => {
