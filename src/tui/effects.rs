@@ -48,6 +48,9 @@ pub enum Destination {
     File(std::path::PathBuf),
     /// A file in roundup's cache directory, opened in the browser (`o`).
     Browser,
+    /// A draft in a mailing tool (`publish::push_issue`, on a worker thread); the format is
+    /// the tool's own (HTML, and the text part where it takes one).
+    Push(crate::publish::Service),
 }
 
 /// What the editor wrote for one entry, saved whole (a field change rewrites the row).

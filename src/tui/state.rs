@@ -158,6 +158,8 @@ pub struct App {
     pub quitting: Option<super::quitting::Quitting>,
     /// Newsletter name for the header.
     pub newsletter: String,
+    /// The mailing tools whose settings are complete: the export dialog offers a push to each.
+    pub push_services: Vec<crate::publish::Service>,
 }
 
 impl App {
@@ -185,6 +187,7 @@ impl App {
             },
             quitting: None,
             newsletter: "roundup".to_string(),
+            push_services: Vec::new(),
         }
     }
 

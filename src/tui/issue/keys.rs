@@ -106,7 +106,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Export => {
             if let Some(issue) = &st.issue {
-                let mut x = ExportState::new(issue, &app.export_prefs);
+                let mut x = ExportState::new(issue, &app.export_prefs, &app.push_services);
                 x.problems = app.check.count_for(issue.id);
                 x.check_key = app
                     .keymap
