@@ -240,3 +240,49 @@ fn archive_searches_as_you_type_and_jumps_to_inbox_links() {
     keys(&mut app, "esc");
     assert_eq!(app.screen, Screen::Inbox);
 }
+
+/// The screen as text, the panel's borders and the line ends taken out: what a reader sees.
+fn drawn(app: &super::state::App) -> String {
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.size.0, app.size.1)).unwrap();
+    term.draw(|f| super::view::draw(app, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            let row: String = (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            row.trim_matches(|c| c == '│' || c == ' ').to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_long_finding_is_shown_in_full_under_the_list() {
+    for size in [(80, 24), (160, 48)] {
+        let mut app = with_issue();
+        app.size = size;
+        let url = format!("https://e.example/{}", "very-long-path-segment/".repeat(8));
+        let mut p = problem(1, ProblemKind::NotFound, None);
+        p.message = format!("link in the entry {url}: HTTP 404 Not Found (after redirects)");
+        update(
+            &mut app,
+            Msg::Checked {
+                issue_id: 1,
+                problems: vec![p.clone()],
+            },
+        );
+        let screen = drawn(&app);
+        // Wrapped, the message reads whole (words joined across the wrapped rows).
+        let words: Vec<&str> = screen.split_whitespace().collect();
+        let text = words.join(" ");
+        assert!(text.contains("error: link in the entry"), "{screen}");
+        assert!(
+            text.contains("HTTP 404 Not Found (after redirects)"),
+            "{screen}"
+        );
+        let shown: String = words.concat();
+        assert!(shown.contains(&url), "the URL is whole: {screen}");
+    }
+}
