@@ -123,7 +123,8 @@ pub fn draw(
     }
 }
 
-/// The selected problem in full: where, severity and kind, the message, the suggestion.
+/// The selected problem in full: the entry (title and URL), the severity and message, the
+/// suggestion.
 fn detail_lines<'a>(
     p: &'a crate::check::Problem,
     issue: Option<&Issue>,
