@@ -158,6 +158,15 @@ fn snapshots() {
         h.keys("2 c");
         h.wait_background();
         insta::assert_snapshot!(format!("check_{size}"), h.screen());
+        // The last finding, cut in the list at 80 columns, is whole under it.
+        h.keys("G");
+        let screen = h.screen();
+        assert!(
+            screen.contains("warning: tracking parameters left in the URL: utm_source"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("check_last_{size}"), screen);
+        h.keys("g");
         h.keys("esc");
         insta::assert_snapshot!(format!("issue_marked_{size}"), h.screen());
         h.keys("e");

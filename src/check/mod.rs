@@ -19,9 +19,11 @@ mod links;
 mod lint;
 mod page;
 mod probe;
+mod verify;
 
 pub use context::{ContextError, context_for};
 pub use probe::{Hop, Probe, ProbeError, ProbeOutcome};
+pub use verify::verify_url;
 
 use crate::model::canonical::CanonicalOptions;
 use crate::model::{Issue, QuoteAnchor};

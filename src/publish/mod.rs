@@ -57,6 +57,17 @@ impl Service {
         }
     }
 
+    /// The tool's name as it writes it (the TUI's "push as draft to Ghost").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Ghost => "Ghost",
+            Self::Buttondown => "Buttondown",
+            Self::Listmonk => "listmonk",
+            Self::Kit => "Kit",
+            Self::Mailchimp => "Mailchimp",
+        }
+    }
+
     /// How the tool calls what roundup makes there.
     fn thing(self) -> &'static str {
         match self {

@@ -29,6 +29,18 @@ pub struct SearchHit {
     /// bm25: lower is better.
     pub score: f64,
     pub snippet: Option<String>,
+    /// The published entry the hit stands for: the one that matched, else the link's newest
+    /// published entry; `None` when the link was never in a published issue.
+    pub entry: Option<PublishedEntry>,
+}
+
+/// A link's entry in a published issue, titled as the issue printed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedEntry {
+    pub entry_id: i64,
+    pub issue_number: i64,
+    /// The editor's title, else the link's fetched one (what the issue showed).
+    pub title: String,
 }
 
 /// Turns what the editor typed into a safe FTS5 query: every word must appear (AND), each
@@ -179,10 +191,12 @@ impl Store {
             let snippet = self
                 .article_markdown(id)?
                 .and_then(|md| article_snippet(&md, typed));
+            let entry = self.entry_of_hit(&link, None)?;
             hits.push(SearchHit {
                 link,
                 score,
                 snippet,
+                entry,
             });
         }
         Ok(())
@@ -211,13 +225,26 @@ impl Store {
                         .optional()?,
                     None => None,
                 };
+                let entry = self.entry_of_hit(&link, entry)?;
                 Ok(SearchHit {
                     link,
                     score,
                     snippet: snippet.map(|s| tidy_snippet(&s)),
+                    entry,
                 })
             })
             .collect()
+    }
+}
+
+impl Store {
+    /// Only a link featured in a published issue has an entry to look up: most hits cost
+    /// nothing more.
+    fn entry_of_hit(&self, link: &Link, entry: Option<i64>) -> Result<Option<PublishedEntry>> {
+        if entry.is_none() && link.featured_in.is_empty() {
+            return Ok(None);
+        }
+        self.published_entry(entry, link.id)
     }
 }
 

@@ -48,6 +48,9 @@ pub enum Destination {
     File(std::path::PathBuf),
     /// A file in roundup's cache directory, opened in the browser (`o`).
     Browser,
+    /// A draft in a mailing tool (`publish::push_issue`, on a worker thread); the format is
+    /// the tool's own (HTML, and the text part where it takes one).
+    Push(crate::publish::Service),
 }
 
 /// What the editor wrote for one entry, saved whole (a field change rewrites the row).
@@ -193,7 +196,10 @@ pub enum PreviewFx {
 pub enum CheckFx {
     /// `check_issue` on a thread; `Msg::Checked` when done.
     Run { issue_id: i64 },
-    /// The entry's link takes the URL a check suggested.
+    /// Fetches a suggested URL on a thread (`Msg::UrlChecked`): only one that answers OK
+    /// replaces the entry's link.
+    VerifyUrl { entry_id: i64, url: String },
+    /// The entry's link takes the URL a check suggested (and `VerifyUrl` found working).
     ReplaceUrl { entry_id: i64, url: String },
 }
 

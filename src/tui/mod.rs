@@ -34,6 +34,10 @@ mod terminal;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_archive;
+#[cfg(test)]
+mod tests_export;
+#[cfg(test)]
 mod tests_issue;
 #[cfg(test)]
 mod tests_panels;
@@ -71,6 +75,7 @@ pub fn setup(
     let (keymap, warnings) = keymap::Keymap::load(user_keys(config_dir).as_ref());
     let mut app = state::App::new(keymap, size, chrono::Utc::now().timestamp());
     app.newsletter = config.newsletter.name.clone();
+    app.push_services = crate::publish::configured_services(&config, &crate::publish::process_env);
     app.inbox.stale_days = store
         .settings()
         .map_or(crate::store::Settings::default().stale_after_days, |s| {

@@ -98,6 +98,12 @@ pub enum Msg {
     },
     /// The check could not start (the issue or the templates could not be read).
     CheckFailed(String),
+    /// A suggested URL was fetched: `Err` says why it cannot replace the entry's link.
+    UrlChecked {
+        entry_id: i64,
+        url: String,
+        result: Result<(), String>,
+    },
     /// The entry's link now has the suggested URL.
     UrlReplaced {
         entry_id: i64,
@@ -169,6 +175,8 @@ pub struct App {
     pub quitting: Option<super::quitting::Quitting>,
     /// Newsletter name for the header.
     pub newsletter: String,
+    /// The mailing tools whose settings are complete: the export dialog offers a push to each.
+    pub push_services: Vec<crate::publish::Service>,
 }
 
 impl App {
@@ -197,6 +205,7 @@ impl App {
             },
             quitting: None,
             newsletter: "roundup".to_string(),
+            push_services: Vec::new(),
         }
     }
 

@@ -81,10 +81,36 @@ fn check_runs_in_the_background_and_opens_the_panel() {
     // a on a problem without a URL suggestion: refused, no effect.
     assert_eq!(keys(&mut app, "a"), vec![]);
     assert!(app.status.error);
-    // On the tracking-parameter one: the URL is replaced.
+    // On the tracking-parameter one: the URL is fetched first (on a thread), and only an
+    // answer of OK replaces it; a failing one changes nothing and says why.
     let fx = keys(&mut app, "j a");
     assert_eq!(
         fx,
+        vec![Effect::Check(CheckFx::VerifyUrl {
+            entry_id: 2,
+            url: "https://e.example/2".into()
+        })]
+    );
+    assert!(!fx[0].writes(), "the fetch is not a write");
+    let failed = Msg::UrlChecked {
+        entry_id: 2,
+        url: "https://e.example/2".into(),
+        result: Err("HTTP 404 Not Found".into()),
+    };
+    assert_eq!(update(&mut app, failed), vec![]);
+    assert!(app.status.error);
+    assert_eq!(
+        app.status.message.as_deref(),
+        Some("Kept the old URL: https://e.example/2 does not answer OK (HTTP 404 Not Found)")
+    );
+    assert_eq!(app.check.problems.len(), 2, "nothing changed");
+    let ok = Msg::UrlChecked {
+        entry_id: 2,
+        url: "https://e.example/2".into(),
+        result: Ok(()),
+    };
+    assert_eq!(
+        update(&mut app, ok),
         vec![Effect::Check(CheckFx::ReplaceUrl {
             entry_id: 2,
             url: "https://e.example/2".into()
@@ -126,7 +152,7 @@ fn export_dialog_counts_check_problems_and_c_checks_from_it() {
     assert!(app.overlay.is_none());
 }
 
-fn hit(id: i64, title: &str, state: LinkState, featured: Vec<i64>) -> SearchHit {
+pub(super) fn hit(id: i64, title: &str, state: LinkState, featured: Vec<i64>) -> SearchHit {
     SearchHit {
         link: Link {
             id,
@@ -148,6 +174,7 @@ fn hit(id: i64, title: &str, state: LinkState, featured: Vec<i64>) -> SearchHit 
         },
         score: -1.0,
         snippet: None,
+        entry: None,
     }
 }
 
@@ -212,4 +239,50 @@ fn archive_searches_as_you_type_and_jumps_to_inbox_links() {
     assert!(app.archive.query.is_empty());
     keys(&mut app, "esc");
     assert_eq!(app.screen, Screen::Inbox);
+}
+
+/// The screen as text, the panel's borders and the line ends taken out: what a reader sees.
+fn drawn(app: &super::state::App) -> String {
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.size.0, app.size.1)).unwrap();
+    term.draw(|f| super::view::draw(app, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            let row: String = (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            row.trim_matches(|c| c == '│' || c == ' ').to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_long_finding_is_shown_in_full_under_the_list() {
+    for size in [(80, 24), (160, 48)] {
+        let mut app = with_issue();
+        app.size = size;
+        let url = format!("https://e.example/{}", "very-long-path-segment/".repeat(8));
+        let mut p = problem(1, ProblemKind::NotFound, None);
+        p.message = format!("link in the entry {url}: HTTP 404 Not Found (after redirects)");
+        update(
+            &mut app,
+            Msg::Checked {
+                issue_id: 1,
+                problems: vec![p.clone()],
+            },
+        );
+        let screen = drawn(&app);
+        // Wrapped, the message reads whole (words joined across the wrapped rows).
+        let words: Vec<&str> = screen.split_whitespace().collect();
+        let text = words.join(" ");
+        assert!(text.contains("error: link in the entry"), "{screen}");
+        assert!(
+            text.contains("HTTP 404 Not Found (after redirects)"),
+            "{screen}"
+        );
+        let shown: String = words.concat();
+        assert!(shown.contains(&url), "the URL is whole: {screen}");
+    }
 }

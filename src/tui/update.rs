@@ -46,6 +46,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::IssueLoaded { issue, issues } => {
             app.issue.set_issue(issue.map(|b| *b), issues);
+            // The row followed (a moved entry, an archive hit) may be below the page.
+            let page = issue::state::page_rows(app.size);
+            app.issue.cursor.scroll_into_view(page);
             preview::keys::render(app)
         }
         Msg::Preview(text) => {
@@ -103,6 +106,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.status.error(m);
             vec![]
         }
+        Msg::UrlChecked {
+            entry_id,
+            url,
+            result,
+        } => check::state::on_url_checked(app, entry_id, url, result),
         Msg::UrlReplaced { entry_id } => {
             check::state::on_url_replaced(app, entry_id);
             app.status.info("Link replaced with the suggested URL");
@@ -343,6 +351,7 @@ fn on_screen_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ShowIssue => {
             app.screen = Screen::Issue;
+            app.issue.from_archive = None;
             return vec![];
         }
         Action::ShowArchive => {

@@ -33,8 +33,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(Overlay::Export(x)) => {
             let chain = app.chain();
             let k = |a| app.keymap.key_for(&chain, a).unwrap_or_default();
+            let verb = match x.destination() {
+                super::effects::Destination::Push(_) => "push the draft",
+                _ => "export",
+            };
             let hint = format!(
-                "{}: next field · {}/{}: choose · {}: export",
+                "{}: next field · {}/{}: choose · {}: {verb}",
                 k(Action::NextField),
                 k(Action::Down),
                 k(Action::Up),

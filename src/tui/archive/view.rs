@@ -48,7 +48,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         } else {
             theme.normal
         };
-        let title = format!(" {}", hit.link.display_title());
+        // A published entry is named as the issue printed it.
+        let title = match &hit.entry {
+            Some(e) => format!(" {}", e.title),
+            None => format!(" {}", hit.link.display_title()),
+        };
         lines.push(Line::from(Span::styled(
             format!("{:<w$}", fit(&title, w)),
             style,

@@ -61,8 +61,10 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
                 app.status.error("The issue is published: it is read-only");
                 return vec![];
             }
+            // Fetched first, on a thread: the answer (`Msg::UrlChecked`) decides.
+            app.status.info(format!("Checking {url} before using it…"));
             return vec![
-                CheckFx::ReplaceUrl {
+                CheckFx::VerifyUrl {
                     entry_id: entry.entry_id,
                     url: url.clone(),
                 }

@@ -2,6 +2,7 @@
 //! the result arrives as a message) and a cursor. Its keys are in `keys.rs`.
 
 use crate::check::{Problem, Severity};
+use crate::tui::effects::{CheckFx, Effect};
 use crate::tui::list::ListCursor;
 use crate::tui::state::{App, Overlay, Screen};
 
@@ -64,6 +65,28 @@ pub fn on_result(app: &mut App, issue_id: i64, problems: Vec<Problem>) {
         app.screen = Screen::Issue;
         app.overlay = Some(Overlay::Check);
     }
+}
+
+/// A suggested URL was fetched: one that answers OK replaces the entry's link (unless the
+/// issue shown is now published); else the status says why and nothing changes.
+pub fn on_url_checked(
+    app: &mut App,
+    entry_id: i64,
+    url: String,
+    result: Result<(), String>,
+) -> Vec<Effect> {
+    if let Err(why) = result {
+        app.status.error(format!(
+            "Kept the old URL: {url} does not answer OK ({why})"
+        ));
+        return vec![];
+    }
+    if app.issue.is_published() {
+        app.status.error("The issue is published: it is read-only");
+        return vec![];
+    }
+    app.status.unsaved = true;
+    vec![CheckFx::ReplaceUrl { entry_id, url }.into()]
 }
 
 /// A suggested URL replaced the entry's link: its URL problems are settled.

@@ -1,5 +1,6 @@
 //! The check panel: one or two lines per problem (severity, entry, message; the suggestion
-//! under it), over the issue screen.
+//! under it), over the issue screen; under the list, the selected problem in full, wrapped
+//! (a long message or URL is cut in the list).
 
 use super::state::CheckState;
 use crate::check::Severity;
@@ -9,7 +10,7 @@ use crate::tui::view::{boxed, fit};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// The title of the entry a problem is about, looked up by id in the issue shown.
 fn entry_title(issue: Option<&Issue>, entry_id: i64, url: &str) -> String {
@@ -38,7 +39,19 @@ pub fn draw(
         area.height.saturating_sub(2),
     );
     let w = rect.width.saturating_sub(2) as usize;
-    let rows = rect.height.saturating_sub(3) as usize;
+    let inner = rect.height.saturating_sub(3) as usize;
+    let detail = st
+        .problems
+        .get(st.cursor.selected)
+        .map(|p| detail_lines(p, issue, theme))
+        .unwrap_or_default();
+    // The detail takes what its wrapped text needs, at most half the panel; a rule above it.
+    let detail_h = if detail.is_empty() {
+        0
+    } else {
+        wrapped_height(&detail, w.saturating_sub(1)).min(inner / 2)
+    };
+    let rows = inner.saturating_sub(detail_h + usize::from(detail_h > 0));
     // (problem index, line): a problem with a suggestion takes two lines.
     let mut lines: Vec<(usize, Line)> = Vec::new();
     for (i, p) in st.problems.iter().enumerate() {
@@ -90,8 +103,60 @@ pub fn draw(
     while body.len() < rows {
         body.push(Line::from(""));
     }
+    if detail_h > 0 {
+        body.push(Line::from(Span::styled("─".repeat(w), theme.border)));
+        body.extend((0..detail_h).map(|_| Line::from("")));
+    }
     body.push(Line::from(Span::styled(format!(" {hint}"), theme.dim)));
     let (e, wn) = st.counts();
     let title = format!(" Check · {e} errors · {wn} warnings ");
     boxed(frame, rect, &title, Paragraph::new(body), theme);
+    if detail_h > 0 {
+        let area = Rect::new(
+            rect.x + 1,
+            rect.y + 2 + rows as u16,
+            rect.width.saturating_sub(3),
+            detail_h as u16,
+        );
+        let text = Paragraph::new(detail).wrap(Wrap { trim: false });
+        frame.render_widget(text, area.intersection(rect));
+    }
+}
+
+/// The selected problem in full: the entry (title and URL), the severity and message, the
+/// suggestion.
+fn detail_lines<'a>(
+    p: &'a crate::check::Problem,
+    issue: Option<&Issue>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let mut lines = match &p.entry {
+        Some(e) => vec![
+            Line::from(format!(" {}", entry_title(issue, e.entry_id, &e.url))),
+            Line::from(Span::styled(format!(" {}", e.url), theme.dim)),
+        ],
+        None => vec![Line::from(" The issue")],
+    };
+    lines.push(Line::from(format!(
+        " {}: {}",
+        p.severity.as_str(),
+        p.message
+    )));
+    if let Some(s) = &p.suggestion {
+        lines.push(Line::from(Span::styled(format!(" → {s}"), theme.dim)));
+    }
+    lines
+}
+
+/// Rows `lines` take wrapped at `width` columns (words are kept whole, so a line may need
+/// one more row than its length alone says).
+fn wrapped_height(lines: &[Line], width: usize) -> usize {
+    let width = width.max(1);
+    lines
+        .iter()
+        .map(|l| {
+            let n = l.width();
+            n.div_ceil(width).max(1) + usize::from(n > width)
+        })
+        .sum()
 }

@@ -1,5 +1,5 @@
 //! What the export dialog's keys do: choose a format and a destination, type the file's
-//! path, export, or check the issue first.
+//! path, export (or push a draft to a mailing tool), or check the issue first.
 
 use super::state::{ExportState, Focus};
 use crate::tui::action::Action;
@@ -32,6 +32,14 @@ pub fn on_key(app: &mut App, action: Option<Action>, key: KeyEvent) -> Vec<Effec
         }
         Some(a) => {
             if let Some(fx) = choose(x, a) {
+                if let Destination::Push(service) = fx.dest {
+                    // The push runs on a worker; its answer replaces this line.
+                    app.status.info(format!(
+                        "Pushing #{} to {} as a draft…",
+                        x.number,
+                        service.label()
+                    ));
+                }
                 app.overlay = None;
                 return vec![fx.into()];
             }
@@ -64,22 +72,18 @@ fn choose(x: &mut ExportState, action: Action) -> Option<ExportFx> {
                     };
                     x.set_format(f);
                 }
-                Focus::Destination => x.dest = usize::from(!up),
+                Focus::Destination if up => x.dest = x.dest.saturating_sub(1),
+                Focus::Destination => x.dest = (x.dest + 1).min(x.destinations() - 1),
                 Focus::Path => {}
             }
         }
         Action::NextField => x.next_focus(false),
         Action::PrevField => x.next_focus(true),
         Action::Confirm => {
-            let dest = if x.dest == 0 {
-                Destination::Clipboard
-            } else {
-                Destination::File(x.file())
-            };
             return Some(ExportFx {
                 issue_id: x.issue_id,
                 format: x.format(),
-                dest,
+                dest: x.destination(),
                 overwrite: false,
             });
         }

@@ -1,4 +1,5 @@
 pub mod keys;
+mod push;
 pub mod run;
 pub mod state;
 pub mod view;

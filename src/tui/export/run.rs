@@ -1,6 +1,6 @@
 //! What the export dialog's effect does: render the issue and put it on the clipboard, in a
 //! file (never over an existing one unless the editor said yes), or in the browser; and
-//! remember the choices for the next export.
+//! remember the choices for the next export. A push to a mailing tool is `push.rs`.
 
 use crate::tui::bridge;
 use crate::tui::effects::{Destination, ExportFx, ExportPrefs};
@@ -9,6 +9,9 @@ use crate::tui::state::Msg;
 use std::path::Path;
 
 pub(crate) fn run(rt: &mut Runner, fx: ExportFx) -> Res {
+    if let Destination::Push(service) = fx.dest {
+        return super::push::start(rt, fx.issue_id, service);
+    }
     let issue = rt.store.issue_by_id(fx.issue_id)?;
     if let Destination::File(path) = &fx.dest
         && !fx.overwrite
@@ -48,6 +51,7 @@ pub(crate) fn run(rt: &mut Runner, fx: ExportFx) -> Res {
             msgs.push(rt.open_file(&path));
             return Ok(msgs);
         }
+        Destination::Push(_) => return Ok(msgs),
     }
     let prefs = ExportPrefs {
         format,

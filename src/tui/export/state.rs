@@ -1,8 +1,10 @@
-//! The export dialog's state: a format, a destination and, for a file, its path (typed,
-//! defaulting to the last folder used). Its keys are in `keys.rs`.
+//! The export dialog's state: a format, a destination (the clipboard, a file, or a draft in
+//! each configured mailing tool) and, for a file, its path (typed, defaulting to the last
+//! folder used). Its keys are in `keys.rs`.
 
 use crate::model::Issue;
-use crate::tui::effects::{ExportFormat, ExportPrefs};
+use crate::publish::Service;
+use crate::tui::effects::{Destination, ExportFormat, ExportPrefs};
 use ratatui_textarea::{CursorMove, TextArea};
 use std::path::PathBuf;
 
@@ -19,8 +21,10 @@ pub struct ExportState {
     pub issue_id: i64,
     pub number: i64,
     pub format: usize,
-    /// 0 clipboard, 1 file.
+    /// 0 clipboard, 1 file, then a push to each of `services`.
     pub dest: usize,
+    /// The mailing tools with complete settings, in the order shown.
+    pub services: Vec<Service>,
     pub focus: Focus,
     /// The file's path, as typed.
     pub path: TextArea<'static>,
@@ -31,7 +35,7 @@ pub struct ExportState {
 }
 
 impl ExportState {
-    pub fn new(issue: &Issue, prefs: &ExportPrefs) -> ExportState {
+    pub fn new(issue: &Issue, prefs: &ExportPrefs, services: &[Service]) -> ExportState {
         let parts: Vec<String> = issue
             .sections
             .iter()
@@ -46,6 +50,7 @@ impl ExportState {
             number: issue.number,
             format,
             dest: usize::from(prefs.to_file),
+            services: services.to_vec(),
             focus: Focus::Format,
             path: TextArea::default(),
             summary: parts.join(" · "),
@@ -58,6 +63,23 @@ impl ExportState {
 
     pub fn format(&self) -> ExportFormat {
         ExportFormat::ALL[self.format.min(2)]
+    }
+
+    /// Destinations offered: the clipboard, a file, then one per mailing tool.
+    pub fn destinations(&self) -> usize {
+        2 + self.services.len()
+    }
+
+    /// The destination chosen.
+    pub fn destination(&self) -> Destination {
+        match self.dest {
+            0 => Destination::Clipboard,
+            1 => Destination::File(self.file()),
+            n => match self.services.get(n - 2) {
+                Some(s) => Destination::Push(*s),
+                None => Destination::Clipboard,
+            },
+        }
     }
 
     fn default_name(&self) -> String {

@@ -1,4 +1,5 @@
-//! The export dialog.
+//! The export dialog: formats, destinations (a push to each configured mailing tool among
+//! them), the path field.
 
 use super::state::{ExportState, Focus};
 use crate::tui::effects::ExportFormat;
@@ -38,6 +39,16 @@ pub fn draw(x: &ExportState, hint: &str, frame: &mut Frame, area: Rect, theme: &
         Span::raw(" ".repeat(14)),
         Span::raw(format!("{} File", radio(x.dest == 1))),
     ]));
+    for (i, s) in x.services.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(14)),
+            Span::raw(format!(
+                "{} Push as draft to {}",
+                radio(x.dest == 2 + i),
+                s.label()
+            )),
+        ]));
+    }
     let path_at = lines.len();
     lines.push(Line::from(vec![label(x.focus == Focus::Path, "Path")]));
     lines.push(Line::from(Span::styled(

@@ -85,8 +85,16 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         return vec![];
     }
     match action {
-        // Esc always backs out: from the issue to the inbox.
-        Action::Back => app.screen = Screen::Inbox,
+        // Esc always backs out: to the archive when a hit opened the issue, else the inbox.
+        Action::Back => match st.from_archive.take() {
+            Some(before) => {
+                app.screen = Screen::Archive;
+                if before != st.issue.as_ref().map(|i| i.number) {
+                    return vec![IssueFx::Load(before).into()];
+                }
+            }
+            None => app.screen = Screen::Inbox,
+        },
         Action::PrevIssue | Action::NextIssue => {
             return switch_issue(app, action == Action::NextIssue);
         }
@@ -98,7 +106,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Export => {
             if let Some(issue) = &st.issue {
-                let mut x = ExportState::new(issue, &app.export_prefs);
+                let mut x = ExportState::new(issue, &app.export_prefs, &app.push_services);
                 x.problems = app.check.count_for(issue.id);
                 x.check_key = app
                     .keymap

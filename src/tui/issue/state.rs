@@ -16,6 +16,9 @@ pub struct IssueState {
     pub undo: Vec<Undo>,
     /// The row the cursor goes to when the issue next loads (the entry just moved).
     pub follow: Option<Follow>,
+    /// Opened from an archive hit: esc returns to the archive and loads the issue shown
+    /// before (`None` in it: the current draft).
+    pub from_archive: Option<Option<i64>>,
 }
 
 /// A row named by what it shows, so the cursor can find it after a reload.
