@@ -8,6 +8,10 @@ use super::search::with_bulk_link_indexing;
 use super::{AddOutcome, Result, Store, StoreError};
 use crate::model::{NewFeed, PlannedLink, TitledQuotes};
 
+/// The page cache of a bulk write, in KiB as `PRAGMA cache_size` takes it (negative): an
+/// upper bound, only filled by the pages the import touches (~25 MB for 50,000 links).
+const BULK_CACHE_KIB: i64 = -64 * 1024;
+
 /// What a bulk write did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BatchCounts {
@@ -43,7 +47,7 @@ impl Store {
         links: &[PlannedLink],
         by_title: &[TitledQuotes],
     ) -> Result<BatchCounts> {
-        self.transaction(|tx| {
+        self.bulk_transaction(|tx| {
             let mut counts = BatchCounts::default();
             for feed in feeds {
                 let (_, added) = insert_feed_on(
@@ -99,7 +103,7 @@ impl Store {
         &mut self,
         mut next: impl FnMut() -> std::result::Result<Option<PlannedLink>, String>,
     ) -> Result<BatchCounts> {
-        self.transaction(|tx| {
+        self.bulk_transaction(|tx| {
             let mut counts = BatchCounts::default();
             with_bulk_link_indexing(tx, || {
                 while let Some(planned) = next().map_err(StoreError::Invalid)? {
@@ -115,6 +119,25 @@ impl Store {
             })?;
             Ok(counts)
         })
+    }
+
+    /// `transaction` with a page cache large enough for a whole import. With the default
+    /// 2 MB, a 50,000-link import outgrows the cache halfway and SQLite spills dirty pages
+    /// to the WAL mid-transaction, then writes many of them again: 10 % of the import's time
+    /// went to those writes. Durability is unchanged: the commit is the same; the cache is
+    /// put back to its size afterwards, whatever happened.
+    fn bulk_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let before: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        let out = self.transaction(f);
+        let restored = self.conn.pragma_update(None, "cache_size", before);
+        let out = out?;
+        restored?;
+        Ok(out)
     }
 
     pub fn table_counts(&self) -> Result<TableCounts> {

@@ -60,16 +60,15 @@ pub(super) fn link_from_row(row: &Row) -> rusqlite::Result<Link> {
 /// Inserts one link on any connection (a plain one or a transaction). The URL must already
 /// be valid; `canonical` is its canonical form.
 pub(super) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> Result<AddOutcome> {
-    // A cheap probe first: most links of a bulk import are new, and loading a whole stored
-    // link is only needed for the duplicates.
-    let seen: Option<i64> = conn
-        .prepare_cached(
-            "SELECT 1 FROM links WHERE canonical_url = ?1 \
-             UNION ALL SELECT 1 FROM links WHERE final_url = ?1 LIMIT 1",
-        )?
+    // A link whose last fetch was redirected to this URL is a duplicate too. That probe is
+    // a partial index (only fetched links), nearly empty during a first bulk import; the
+    // canonical URL is probed by the insert itself (its UNIQUE index), which spares a
+    // second descent of that index for every new link.
+    let redirected: Option<i64> = conn
+        .prepare_cached("SELECT 1 FROM links WHERE final_url = ?1 LIMIT 1")?
         .query_row([canonical], |r| r.get(0))
         .optional()?;
-    if seen.is_some()
+    if redirected.is_some()
         && let Some(existing) = super::fetched::find_duplicate_on(conn, canonical)?
     {
         return Ok(AddOutcome::Duplicate(Box::new(existing)));
@@ -79,26 +78,37 @@ pub(super) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> R
         Some(_) => "feed",
         None => "manual",
     });
-    conn.prepare_cached(
-        "INSERT INTO links (url, canonical_url, title, authors, publication, description, \
-         published, via, note, feed_id, added_at, source) \
-         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
-    )?
-    .execute(params![
-        // Stored and exported without tracking parameters, otherwise as given.
-        strip_tracking(&link.url),
-        canonical,
-        link.title,
-        to_json_list(&link.authors),
-        link.publication,
-        link.description,
-        link.published,
-        link.via,
-        link.note,
-        link.feed_id,
-        added_at,
-        source,
-    ])?;
+    let inserted = conn
+        .prepare_cached(
+            "INSERT INTO links (url, canonical_url, title, authors, publication, description, \
+             published, via, note, feed_id, added_at, source) \
+             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) \
+             ON CONFLICT (canonical_url) DO NOTHING",
+        )?
+        .execute(params![
+            // Stored and exported without tracking parameters, otherwise as given.
+            strip_tracking(&link.url),
+            canonical,
+            link.title,
+            to_json_list(&link.authors),
+            link.publication,
+            link.description,
+            link.published,
+            link.via,
+            link.note,
+            link.feed_id,
+            added_at,
+            source,
+        ])?;
+    if inserted == 0 {
+        // Only the canonical URL can conflict: the link stored under it is the duplicate.
+        return match find_canonical_on(conn, canonical)? {
+            Some(existing) => Ok(AddOutcome::Duplicate(Box::new(existing))),
+            None => Err(StoreError::Invalid(format!(
+                "{canonical} was removed by another process while being added"
+            ))),
+        };
+    }
     let id = conn.last_insert_rowid();
     super::link_extras::merge_extras_on(conn, id, &link.tags, &link.quote_candidates)?;
     Ok(AddOutcome::Added(id))
