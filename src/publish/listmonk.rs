@@ -138,17 +138,10 @@ impl Api for Listmonk {
         let Some(v) = read_or_gone(http, &self.read_request(id)?, SERVICE)? else {
             return Ok(Remote::Gone);
         };
-        Ok(match v.pointer("/data/status").and_then(|s| s.as_str()) {
-            Some("draft") => Remote::Draft {
-                state: String::new(),
-            },
-            Some(other) => Remote::NotDraft {
-                status: other.to_string(),
-            },
-            None => Remote::NotDraft {
-                status: "of unknown status".into(),
-            },
-        })
+        Ok(super::remote_by_status(
+            v.pointer("/data/status").and_then(|s| s.as_str()),
+            "draft",
+        ))
     }
 
     fn update(&self, http: &Http, id: &str, _state: &str, draft: &Draft) -> Result<(), PushError> {

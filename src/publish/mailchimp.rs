@@ -145,17 +145,10 @@ impl Api for Mailchimp {
         let Some(v) = read_or_gone(http, &self.read_request(id)?, SERVICE)? else {
             return Ok(Remote::Gone);
         };
-        Ok(match v.get("status").and_then(|s| s.as_str()) {
-            Some("save") => Remote::Draft {
-                state: String::new(),
-            },
-            Some(other) => Remote::NotDraft {
-                status: other.to_string(),
-            },
-            None => Remote::NotDraft {
-                status: "of unknown status".into(),
-            },
-        })
+        Ok(super::remote_by_status(
+            v.get("status").and_then(|s| s.as_str()),
+            "save",
+        ))
     }
 
     fn update(&self, http: &Http, id: &str, _state: &str, draft: &Draft) -> Result<(), PushError> {

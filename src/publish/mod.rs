@@ -327,6 +327,23 @@ pub(crate) fn read_or_gone(
     resp.json(service).map(Some)
 }
 
+/// What a service's status word says of a remote draft: `draft_word` is its word for a
+/// draft ("draft", Mailchimp's "save"); any other is named in the refusal ("about to
+/// send" for "about_to_send").
+pub(crate) fn remote_by_status(status: Option<&str>, draft_word: &str) -> Remote {
+    match status {
+        Some(s) if s == draft_word => Remote::Draft {
+            state: String::new(),
+        },
+        Some(other) => Remote::NotDraft {
+            status: other.replace('_', " "),
+        },
+        None => Remote::NotDraft {
+            status: "of unknown status".into(),
+        },
+    }
+}
+
 /// A remote id as a URL path segment. Ids come from the service (hex, digits, UUIDs); one
 /// with anything else is refused rather than spliced into a URL.
 pub(crate) fn safe_id(service: Service, id: &str) -> Result<&str, PushError> {

@@ -21,7 +21,6 @@ pub mod inbox;
 pub mod issue;
 pub mod keymap;
 pub mod list;
-mod logger;
 pub mod preview;
 pub mod quitting;
 pub mod reader;
@@ -109,7 +108,7 @@ fn started_ms() -> u128 {
 /// Runs the TUI on `store` until the editor quits.
 pub fn run(store: Store) -> anyhow::Result<i32> {
     STARTED.get_or_init(std::time::Instant::now);
-    let log_path = logger::init();
+    let log_path = crate::logfile::init();
     log::info!("TUI start on {:?}", store.path());
     let config_dir = crate::paths::config_dir();
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
