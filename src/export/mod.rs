@@ -198,13 +198,15 @@ impl Exporter {
             .get_template(name)
             .and_then(|t| t.render(Value::from(Serde(&view))))
             .map_err(|e| template_error(name, &e))?;
-        let out = match format {
-            Format::Markdown => markdown::sanitize_document(&tidy(&out)),
-            _ => tidy(&out),
-        };
         // No control characters in any export (they make HTML invalid and can drive the
         // terminal the text is pasted into), whatever was stored before they were refused.
-        Ok(crate::model::text::printable(&out).into_owned())
+        // Removed before the Markdown safety pass, so that pass sees the text as it goes out
+        // ("\0<script" must not become "<script" after it was judged).
+        let out = crate::model::text::printable(&out);
+        Ok(match format {
+            Format::Markdown => markdown::sanitize_document(&tidy(&out)),
+            _ => tidy(&out),
+        })
     }
 }
 
