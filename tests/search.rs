@@ -193,3 +193,63 @@ fn publishing_an_issue_brings_held_links_back() {
     roundup::compose::publish(&store, issue.number).unwrap();
     assert_eq!(store.link(held).unwrap().state, LinkState::Inbox);
 }
+
+#[test]
+fn a_word_in_every_entry_still_answers_and_rare_words_search_the_whole_archive() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut rng = Rng(11);
+    // Issue 1 is the oldest: 2,400 newer entries all say "the" (more than are ranked).
+    let oldest = draft_issue(&mut store, 1, 2, &mut rng);
+    let entries: Vec<i64> = store.issue(1).unwrap().sections[0]
+        .entries
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    store
+        .update_entry_field(
+            entries[0],
+            EntryField::Body("Quokkability is the zebracorn of our trade.".into()),
+        )
+        .unwrap();
+    store
+        .update_entry_field(
+            entries[1],
+            EntryField::Body("Le résumé de l'incident.".into()),
+        )
+        .unwrap();
+    roundup::compose::publish(&store, 1).unwrap();
+    for n in 2..=121 {
+        support::archive::published_issue(&mut store, n, 20, &mut rng);
+    }
+
+    let common = store.search("the", 50).unwrap();
+    assert_eq!(common.len(), 50);
+    assert!(common.iter().all(|h| h.snippet.is_some()), "{common:?}");
+
+    // A rare word in the oldest entry is found, its snippet made from the body, the last
+    // word matched as a prefix.
+    let hits = store.search("zebra", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].link.id, oldest[0]);
+    assert_eq!(
+        hits[0].snippet.as_deref(),
+        Some("Quokkability is the «zebracorn» of our trade")
+    );
+    let hits = store.search("quokka", 10).unwrap();
+    assert_eq!(hits[0].link.id, oldest[0]);
+    assert!(
+        hits[0]
+            .snippet
+            .as_deref()
+            .unwrap()
+            .starts_with("«Quokkability»")
+    );
+    // Diacritics are folded by the index; the snippet still marks the word as written.
+    let hits = store.search("resume", 10).unwrap();
+    assert_eq!(hits[0].link.id, oldest[1]);
+    assert!(
+        hits[0].snippet.as_deref().unwrap().contains("«résumé»"),
+        "{:?}",
+        hits[0].snippet
+    );
+}
