@@ -33,12 +33,24 @@ impl Worker {
     }
 
     /// Adds the scores of `settle` to each candidate's settled score, then `last` on top.
-    fn score(&mut self, settle: &[Atom], last: &Atom, rows: &[InboxRow], cands: &[Cand]) {
+    /// `keep`, when given, is asked first: the row is read here anyway, where a separate pass
+    /// over the candidates would wait on memory for each of them a second time.
+    fn score(
+        &mut self,
+        settle: &[Atom],
+        last: &Atom,
+        rows: &[InboxRow],
+        cands: &[Cand],
+        keep: Option<&(dyn Fn(&InboxRow) -> bool + Sync)>,
+    ) {
         self.out.clear();
         'rows: for &(i, base) in cands {
             let Some(row) = rows.get(i as usize) else {
                 continue;
             };
+            if keep.is_some_and(|keep| !keep(row)) {
+                continue;
+            }
             let hay = if row.ascii {
                 Utf32Str::Ascii(row.haystack().as_bytes())
             } else {
@@ -124,7 +136,7 @@ impl Filter {
     pub fn apply(
         &mut self,
         rows: &[InboxRow],
-        keep: impl Fn(&InboxRow) -> bool,
+        keep: impl Fn(&InboxRow) -> bool + Sync,
         visible: &mut Vec<u32>,
         full: bool,
     ) {
@@ -206,17 +218,15 @@ impl Filter {
         let mut cands = std::mem::take(&mut self.next);
         cands.clear();
         if narrowing {
-            // Row order, not rank order: rows are then read front to back in memory.
+            // Row order, not rank order: rows are then read front to back in memory. A row
+            // whose state changed since is dropped by `keep` in the workers.
             let base = |b: u32| if reuse { b } else { 0 };
-            cands.extend(
-                self.cands
-                    .iter()
-                    .filter(|(i, _)| rows.get(*i as usize).is_some_and(&keep))
-                    .map(|&(i, b)| (i, base(b))),
-            );
+            cands.extend(self.cands.iter().map(|&(i, b)| (i, base(b))));
         } else {
             cands.extend(all().map(|i| (i, 0)));
         }
+        let keep: Option<&(dyn Fn(&InboxRow) -> bool + Sync)> =
+            if narrowing { Some(&keep) } else { None };
         let settle: &[Atom] = if reuse { &[] } else { settle };
         let n = if cands.len() >= PARALLEL_FROM {
             self.workers.len()
@@ -229,10 +239,10 @@ impl Filter {
         let head = parts.next().unwrap_or(&[]);
         std::thread::scope(|scope| {
             for (w, part) in others.iter_mut().zip(parts) {
-                scope.spawn(move || w.score(settle, last, rows, part));
+                scope.spawn(move || w.score(settle, last, rows, part, keep));
             }
             if let Some(w) = first.first_mut() {
-                w.score(settle, last, rows, head);
+                w.score(settle, last, rows, head, keep);
             }
         });
         self.scored.clear();
@@ -371,6 +381,23 @@ mod tests {
         }
         assert_eq!(typed.query, "kafka");
         assert_eq!(vis, vb);
+    }
+
+    #[test]
+    fn a_row_no_longer_kept_drops_out_as_the_query_narrows() {
+        let rows = vec![
+            row(1, "Kafka split-brain", "Honeycomb"),
+            row(2, "Kafka lag", "Uber"),
+        ];
+        let mut f = Filter::default();
+        let mut vis = Vec::new();
+        f.query = "k".into();
+        f.apply(&rows, |_| true, &mut vis, false);
+        assert_eq!(vis.len(), 2);
+        // Row 1 was discarded meanwhile: the narrowing keystroke asks `keep` again.
+        f.query = "ka".into();
+        f.apply(&rows, |r| r.id != 1, &mut vis, false);
+        assert_eq!(vis, vec![1]);
     }
 
     #[test]
