@@ -208,3 +208,78 @@ fn import_duplicates_against_links_added_before() {
     let s = import(&mut store, &fixture("urls.txt")).unwrap();
     assert_eq!((s.added, s.duplicates), (2, 2), "{s}");
 }
+
+/// A Pocket CSV of `rows` rows, then `tail` as its last line.
+fn pocket_csv(rows: usize, tail: &str) -> String {
+    let mut csv = String::from("title,url,time_added,tags,status\n");
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "Post {i},https://p{}.example/{i},{},sre|#On  Call,{}\n",
+            i % 7,
+            1_600_000_000 + i,
+            if i % 4 == 0 { "archive" } else { "unread" }
+        ));
+    }
+    csv.push_str(tail);
+    csv
+}
+
+#[test]
+fn a_large_export_is_written_while_read_and_a_late_error_still_adds_nothing() {
+    // Thousands of rows go to the writer before the reader finds the last one broken.
+    let mut store = Store::open_in_memory().unwrap();
+    let bad = pocket_csv(5_000, "Late,https://late.example/,1600000000,,someday\n");
+    let err = import(&mut store, bad.as_bytes()).unwrap_err().to_string();
+    assert!(
+        err.contains("line 5002") && err.contains("someday"),
+        "{err}"
+    );
+    assert_eq!(count(&store, "links"), 0);
+
+    // The same file whole: every row, in file order, with its tags and source.
+    let good = pocket_csv(5_000, "Post dup,https://p0.example/0,1600000000,x,unread\n");
+    let s = import(&mut store, good.as_bytes()).unwrap();
+    assert_eq!((s.added, s.duplicates), (5_000, 1), "{s}");
+    assert_eq!(s.format, Some(Format::PocketCsv));
+    let ids = s.added_ids.clone();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]));
+    let first = store.link(ids[0]).unwrap();
+    assert_eq!(first.title.as_deref(), Some("Post 0"));
+    let extras = store.link_extras(ids[0]).unwrap();
+    assert_eq!(extras.source.as_deref(), Some("pocket"));
+    // The duplicate row's tags join the first one's.
+    assert_eq!(
+        extras.tags,
+        vec!["archived", "On Call", "sre", "unread", "x"]
+    );
+    let last = store.link(*ids.last().unwrap()).unwrap();
+    assert_eq!(last.title.as_deref(), Some("Post 4999"));
+}
+
+#[test]
+fn a_database_error_mid_import_stops_the_reader_too_and_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    drop(Store::open(&path).unwrap());
+    // The 3,000th link cannot be written: the writer stops while the reader still has
+    // thousands of rows to hand over, and must not be left waiting for it.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER boom BEFORE INSERT ON links WHEN new.url LIKE '%/2999' \
+             BEGIN SELECT RAISE(ABORT, 'disk is full'); END;",
+        )
+        .unwrap();
+    let (done, finished) = std::sync::mpsc::channel();
+    let csv = pocket_csv(20_000, "");
+    std::thread::spawn(move || {
+        let mut store = Store::open(&path).unwrap();
+        let err = import(&mut store, csv.as_bytes()).unwrap_err().to_string();
+        done.send((err, count(&store, "links"))).unwrap();
+    });
+    let (err, links) = finished
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the import returned");
+    assert!(err.contains("disk is full"), "{err}");
+    assert_eq!(links, 0);
+}

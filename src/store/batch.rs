@@ -26,6 +26,15 @@ pub struct BatchCounts {
     pub quotes_unmatched: usize,
 }
 
+/// What a streamed batch writes once its links have all come: the last links, then the
+/// feeds and the highlights matched by title.
+#[derive(Debug, Default)]
+pub struct BatchRest {
+    pub links: Vec<PlannedLink>,
+    pub feeds: Vec<NewFeed>,
+    pub by_title: Vec<TitledQuotes>,
+}
+
 /// How many rows each table holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TableCounts {
@@ -34,6 +43,63 @@ pub struct TableCounts {
     pub issues: i64,
     pub sections: i64,
     pub entries: i64,
+}
+
+fn insert_feeds(
+    tx: &rusqlite::Transaction,
+    feeds: &[NewFeed],
+    counts: &mut BatchCounts,
+) -> Result<()> {
+    for feed in feeds {
+        let (_, added) = insert_feed_on(
+            tx,
+            &feed.url,
+            feed.title.as_deref(),
+            feed.site_url.as_deref(),
+        )?;
+        if added {
+            counts.feeds_added += 1;
+        } else {
+            counts.feeds_existing += 1;
+        }
+    }
+    Ok(())
+}
+
+/// One link of a batch: added, or counted as a duplicate whose tags and highlights are
+/// merged into the stored link.
+fn insert_planned(
+    tx: &rusqlite::Transaction,
+    planned: &PlannedLink,
+    counts: &mut BatchCounts,
+) -> Result<()> {
+    let link = &planned.link;
+    match insert_on(tx, link, &planned.canonical)? {
+        AddOutcome::Added(id) => {
+            counts.added.push(id);
+            counts.quotes_added += link.quote_candidates.len();
+        }
+        AddOutcome::Duplicate(existing) => {
+            counts.duplicates += 1;
+            counts.quotes_added +=
+                merge_extras_on(tx, existing.id, &link.tags, &link.quote_candidates)?;
+        }
+    }
+    Ok(())
+}
+
+fn attach_by_title(
+    tx: &rusqlite::Transaction,
+    by_title: &[TitledQuotes],
+    counts: &mut BatchCounts,
+) -> Result<()> {
+    for doc in by_title {
+        match find_by_title_on(tx, &doc.title)? {
+            Some(id) => counts.quotes_added += merge_extras_on(tx, id, &doc.tags, &doc.quotes)?,
+            None => counts.quotes_unmatched += doc.quotes.len(),
+        }
+    }
+    Ok(())
 }
 
 impl Store {
@@ -49,48 +115,45 @@ impl Store {
     ) -> Result<BatchCounts> {
         self.bulk_transaction(|tx| {
             let mut counts = BatchCounts::default();
-            for feed in feeds {
-                let (_, added) = insert_feed_on(
-                    tx,
-                    &feed.url,
-                    feed.title.as_deref(),
-                    feed.site_url.as_deref(),
-                )?;
-                if added {
-                    counts.feeds_added += 1;
-                } else {
-                    counts.feeds_existing += 1;
-                }
-            }
+            insert_feeds(tx, feeds, &mut counts)?;
             with_bulk_link_indexing(tx, || {
-                for planned in links {
-                    let link = &planned.link;
-                    match insert_on(tx, link, &planned.canonical)? {
-                        AddOutcome::Added(id) => {
-                            counts.added.push(id);
-                            counts.quotes_added += link.quote_candidates.len();
-                        }
-                        AddOutcome::Duplicate(existing) => {
-                            counts.duplicates += 1;
-                            counts.quotes_added += merge_extras_on(
-                                tx,
-                                existing.id,
-                                &link.tags,
-                                &link.quote_candidates,
-                            )?;
-                        }
-                    }
-                }
-                Ok(())
+                links
+                    .iter()
+                    .try_for_each(|planned| insert_planned(tx, planned, &mut counts))
             })?;
-            for doc in by_title {
-                match find_by_title_on(tx, &doc.title)? {
-                    Some(id) => {
-                        counts.quotes_added += merge_extras_on(tx, id, &doc.tags, &doc.quotes)?
+            attach_by_title(tx, by_title, &mut counts)?;
+            Ok(counts)
+        })
+    }
+
+    /// `add_batch` for links that arrive while the file is still being read (an importer on
+    /// another thread): each chunk is written as it comes and handed to `written` (to be
+    /// freed by the thread that made it), then `rest` is asked for the last
+    /// links, the feeds and the title-matched highlights, or for the reason to abandon the
+    /// whole batch (`Err`: nothing is added, the error is `StoreError::Invalid(reason)`).
+    pub fn add_batch_streamed(
+        &mut self,
+        chunks: impl Iterator<Item = Vec<PlannedLink>>,
+        mut written: impl FnMut(Vec<PlannedLink>),
+        rest: impl FnOnce() -> std::result::Result<BatchRest, String>,
+    ) -> Result<BatchCounts> {
+        self.bulk_transaction(|tx| {
+            let mut counts = BatchCounts::default();
+            let rest = with_bulk_link_indexing(tx, || {
+                for chunk in chunks {
+                    for planned in &chunk {
+                        insert_planned(tx, planned, &mut counts)?;
                     }
-                    None => counts.quotes_unmatched += doc.quotes.len(),
+                    written(chunk);
                 }
-            }
+                let rest = rest().map_err(StoreError::Invalid)?;
+                for planned in &rest.links {
+                    insert_planned(tx, planned, &mut counts)?;
+                }
+                Ok(rest)
+            })?;
+            insert_feeds(tx, &rest.feeds, &mut counts)?;
+            attach_by_title(tx, &rest.by_title, &mut counts)?;
             Ok(counts)
         })
     }

@@ -29,7 +29,7 @@ mod tui_queries;
 mod writing;
 
 pub use articles::ArticleText;
-pub use batch::{BatchCounts, TableCounts};
+pub use batch::{BatchCounts, BatchRest, TableCounts};
 pub use entries::{CreditKind, EntryField};
 pub use feed_pull::PullCounts;
 pub use fetched::FetchSelection;

@@ -20,6 +20,7 @@ mod pocket;
 mod raindrop;
 mod readwise;
 mod saved;
+mod stream;
 mod table;
 mod text;
 
@@ -239,6 +240,9 @@ pub fn import_bytes(
     }
     let ctx = context(store, opts)?;
     let format = opts.format.unwrap_or_else(|| detect(content));
+    if stream::streams(format) {
+        return stream::import(store, content, format, ctx);
+    }
     let plan = plan_one(content, format, &ctx)?;
     let mut summary = write_plan(store, plan)?;
     summary.format = Some(format);
@@ -251,6 +255,7 @@ fn context(store: &Store, opts: &ImportOptions) -> Result<Ctx, ImportError> {
             upgrade_http: store.settings()?.upgrade_http,
         },
         unread_only: opts.unread_only,
+        sink: None,
     })
 }
 
@@ -320,6 +325,13 @@ fn write_plan(store: &mut Store, mut plan: Plan) -> Result<ImportSummary, Import
     for planned in &mut plan.links {
         planned.link = std::mem::take(&mut planned.link).cleaned();
     }
+    clean_rest(&mut plan);
+    let counts = store.add_batch(&plan.feeds, &plan.links, &plan.by_title)?;
+    Ok(summary_of(counts, plan))
+}
+
+/// Cleans a plan's feeds and title-matched highlights (its links are cleaned on their own).
+fn clean_rest(plan: &mut Plan) {
     for feed in &mut plan.feeds {
         feed.title = feed
             .title
@@ -340,8 +352,10 @@ fn write_plan(store: &mut Store, mut plan: Plan) -> Result<ImportSummary, Import
         titled.tags = link.tags;
         titled.quotes = link.quote_candidates;
     }
-    let counts = store.add_batch(&plan.feeds, &plan.links, &plan.by_title)?;
-    Ok(ImportSummary {
+}
+
+fn summary_of(counts: crate::store::BatchCounts, plan: Plan) -> ImportSummary {
+    ImportSummary {
         added: counts.added.len(),
         duplicates: counts.duplicates,
         invalid: plan.invalid,
@@ -352,7 +366,7 @@ fn write_plan(store: &mut Store, mut plan: Plan) -> Result<ImportSummary, Import
         quotes_unmatched: counts.quotes_unmatched,
         skipped_read: plan.skipped_read,
         ..Default::default()
-    })
+    }
 }
 
 /// 1-based line number of byte offset `pos` in `text`.
