@@ -23,6 +23,7 @@ pub struct InboxRow {
     /// Where the filter's haystack ends: after the URL's host when the link has a title
     /// (the path mostly repeats the title, and each character of it costs every keystroke
     /// over 100,000 rows), else after the whole URL (an untitled link is known by its path).
+    /// The rest of the URL, `path()`, is matched by whole words only (`filter.rs`).
     match_end: u32,
     source_end: u32,
     /// Words in its article text; 0 when it has none.
@@ -175,6 +176,10 @@ impl InboxRow {
     /// its host when the link has a title).
     pub fn haystack(&self) -> &str {
         &self.hay[..self.match_end as usize]
+    }
+    /// The URL after what `haystack` holds: its path and query when the link has a title.
+    pub fn path(&self) -> &str {
+        &self.hay[self.match_end as usize..self.url_end as usize]
     }
     fn title_raw(&self) -> &str {
         &self.hay[..self.title_end as usize]
@@ -369,12 +374,14 @@ mod tests {
         assert_eq!(r.url(), "https://a.example/y");
         // A titled link is matched up to its URL's host; an untitled one by its whole URL.
         assert_eq!(r.haystack(), "Tagged\u{1f}\u{1f}\u{1f}https://a.example");
+        assert_eq!(r.path(), "/y");
         let untitled = InboxRow::new(1, "", "", "", "https://b.example/kafka-lag", 0, r.state);
         assert_eq!(
             untitled.haystack(),
             "\u{1f}\u{1f}\u{1f}https://b.example/kafka-lag"
         );
         assert_eq!(untitled.title(), "https://b.example/kafka-lag");
+        assert_eq!(untitled.path(), "");
         for (url, host) in [
             ("https://c.example?q=1", "https://c.example"),
             ("c.example", "c.example"),

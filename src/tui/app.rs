@@ -3,6 +3,7 @@
 use super::effects::{AppFx, Effect, InboxFx, IssueFx};
 use super::runner::Runner;
 use super::state::{App, Msg};
+use super::terminal::Input;
 use super::update::update;
 use super::view;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -103,6 +104,7 @@ pub fn run(
     let mut dirty = true;
     let mut last_tick = Instant::now();
     let mut last_changes = Instant::now();
+    let mut hung_up = false;
     while !app.quit {
         if stop.check() {
             // Like `q`: quits once the queued writes land, saying so meanwhile.
@@ -120,13 +122,33 @@ pub fn run(
             }
             dirty = false;
         }
-        let ready = match event::poll(POLL) {
-            Err(e) if stop.signalled() => {
-                log::info!("reading keys: {e}");
-                std::thread::sleep(POLL);
-                false
+        // Waiting is ours, not crossterm's: its reader never returns once the terminal is
+        // gone (`terminal::wait_input`). Crossterm is asked only when input is there, or with
+        // no wait at all (for a resize it caught).
+        let input = if hung_up {
+            Input::HungUp
+        } else {
+            super::terminal::wait_input(POLL)
+        };
+        if input == Input::HungUp {
+            if !hung_up && stop.hang_up() {
+                super::quitting::quit(app);
             }
-            r => r?,
+            hung_up = true;
+            dirty = true;
+            // The writes still matter; nothing else will come.
+            std::thread::sleep(POLL);
+        }
+        let ready = match input {
+            Input::HungUp => false,
+            Input::Ready | Input::Idle => match event::poll(Duration::ZERO) {
+                Err(e) if stop.signalled() => {
+                    log::info!("reading keys: {e}");
+                    std::thread::sleep(POLL);
+                    false
+                }
+                r => r?,
+            },
         };
         if ready {
             // Take everything already waiting before drawing again: a paste or a held key
@@ -150,7 +172,10 @@ pub fn run(
                     step(app, runner, msg, &mut |text| external_edit(terminal, text));
                     dirty = true;
                 }
-                if app.quit || !event::poll(Duration::ZERO).unwrap_or(false) {
+                if app.quit
+                    || super::terminal::wait_input(Duration::ZERO) == Input::HungUp
+                    || !event::poll(Duration::ZERO).unwrap_or(false)
+                {
                     break;
                 }
             }

@@ -53,6 +53,17 @@ impl Stop {
         first
     }
 
+    /// The terminal hung up without a signal reaching us (or before it did): the same as
+    /// SIGHUP. True if nothing had stopped the loop before.
+    pub fn hang_up(&mut self) -> bool {
+        if self.first.is_some() {
+            return false;
+        }
+        log::info!("the terminal hung up");
+        self.first = Some((SIGHUP, Instant::now()));
+        true
+    }
+
     pub fn signalled(&self) -> bool {
         self.first.is_some()
     }

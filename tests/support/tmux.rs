@@ -151,6 +151,20 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// The pid of the program in the window (roundup itself: tmux execs it).
+    pub fn pane_pid(&self) -> i32 {
+        let out = self.tmux(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+    }
+
+    /// Closes the window's terminal under the program, as closing a terminal window or
+    /// losing an SSH connection does.
+    pub fn kill_server(&self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         self.tmux(&["kill-server"]);

@@ -57,13 +57,16 @@ impl Worker {
                 Utf32Str::new(row.haystack(), &mut self.buf)
             };
             let mut settled = base;
+            let path = row.path().as_bytes();
             for atom in settle {
-                match score_atom(atom, hay, &mut self.matcher) {
+                match score_atom(atom, hay, &mut self.matcher).or_else(|| in_path(atom, path)) {
                     Some(s) => settled += u32::from(s),
                     None => continue 'rows,
                 }
             }
-            if let Some(s) = score_atom(last, hay, &mut self.matcher) {
+            if let Some(s) =
+                score_atom(last, hay, &mut self.matcher).or_else(|| in_path(last, path))
+            {
                 self.out.push((settled + u32::from(s), i, settled));
             }
         }
@@ -307,104 +310,49 @@ fn score_atom(atom: &Atom, hay: Utf32Str<'_>, matcher: &mut Matcher) -> Option<u
     atom.score(hay, matcher)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::LinkState;
-
-    fn row(id: i64, title: &str, publication: &str) -> InboxRow {
-        InboxRow::new(
-            id,
-            title,
-            "",
-            publication,
-            "https://x.example/",
-            0,
-            LinkState::Inbox,
-        )
+/// A titled link's URL path is matched only by a word typed whole ("june" finds
+/// `…/dns-outage-june`), and scores as little as a match can: fuzzy matching spelled words
+/// across slugs (25,980 of 100,000 rows matched "kafka" through their paths, 15,486 without)
+/// and scanned the longest part of every row on every keystroke.
+fn in_path(atom: &Atom, path: &[u8]) -> Option<u16> {
+    let needle = atom.needle_text();
+    if path.is_empty() || atom.kind != AtomKind::Fuzzy || atom.negative || !needle.is_ascii() {
+        return None;
     }
-
-    #[test]
-    fn narrows_as_the_query_grows_and_widens_when_it_shrinks() {
-        let rows = vec![
-            row(1, "Kafka split-brain", "Honeycomb"),
-            row(2, "Tiered storage", "Confluent"),
-            row(3, "Kafka lag", "Uber"),
-        ];
-        let mut f = Filter::default();
-        let mut vis = Vec::new();
-        for q in ["k", "ka", "kaf", "kafka"] {
-            f.query = q.into();
-            f.apply(&rows, |_| true, &mut vis, false);
-        }
-        assert_eq!(vis.len(), 2);
-        f.query = "honey".into();
-        f.apply(&rows, |_| true, &mut vis, false);
-        assert_eq!(vis, vec![0]);
-        f.query.clear();
-        f.apply(&rows, |_| true, &mut vis, false);
-        assert_eq!(vis, vec![0, 1, 2]);
+    let mut bytes = [0u8; 64];
+    let n = needle.len();
+    if n == 0 || n > bytes.len() {
+        return None;
     }
-
-    #[test]
-    fn typing_word_by_word_ranks_like_a_fresh_search() {
-        let rows: Vec<InboxRow> = (0..50)
-            .map(|i| {
-                row(
-                    i,
-                    &format!("kafka lag {i} storage latency"),
-                    if i % 3 == 0 { "Lagoon" } else { "Kafka Weekly" },
-                )
-            })
-            .collect();
-        let mut typed = Filter::default();
-        let mut vis = Vec::new();
-        let q = "kafka la st";
-        for end in 1..=q.len() {
-            typed.query = q[..end].to_string();
-            typed.apply(&rows, |_| true, &mut vis, false);
-        }
-        let mut fresh = Filter::default();
-        let mut expect = Vec::new();
-        fresh.query = q.into();
-        fresh.apply(&rows, |_| true, &mut expect, true);
-        assert_eq!(vis, expect);
-        assert_eq!(typed.scored, fresh.scored);
-        // Backspace to "kafka" returns the earlier answer.
-        let mut back = Filter::default();
-        let mut vb = Vec::new();
-        back.query = "kafka".into();
-        back.apply(&rows, |_| true, &mut vb, true);
-        for end in (5..q.len()).rev() {
-            typed.query = q[..end].to_string();
-            typed.apply(&rows, |_| true, &mut vis, false);
-        }
-        assert_eq!(typed.query, "kafka");
-        assert_eq!(vis, vb);
+    for (k, c) in needle.chars().enumerate() {
+        bytes[k] = c as u8;
     }
-
-    #[test]
-    fn a_row_no_longer_kept_drops_out_as_the_query_narrows() {
-        let rows = vec![
-            row(1, "Kafka split-brain", "Honeycomb"),
-            row(2, "Kafka lag", "Uber"),
-        ];
-        let mut f = Filter::default();
-        let mut vis = Vec::new();
-        f.query = "k".into();
-        f.apply(&rows, |_| true, &mut vis, false);
-        assert_eq!(vis.len(), 2);
-        // Row 1 was discarded meanwhile: the narrowing keystroke asks `keep` again.
-        f.query = "ka".into();
-        f.apply(&rows, |r| r.id != 1, &mut vis, false);
-        assert_eq!(vis, vec![1]);
-    }
-
-    #[test]
-    fn rank_is_by_score_then_stable() {
-        let mut out = Vec::new();
-        let mut counts = Vec::new();
-        rank(&[(5, 0), (9, 1), (5, 2), (0, 3)], &mut out, &mut counts);
-        assert_eq!(out, vec![1, 0, 2, 3]);
-    }
+    let needle = &bytes[..n];
+    let found = if needle.iter().any(u8::is_ascii_uppercase) {
+        memchr::memmem::find(path, needle).is_some()
+    } else {
+        contains_ignore_ascii_case(path, needle)
+    };
+    found.then(|| u16::try_from(n).unwrap_or(u16::MAX))
 }
+
+/// `needle` (lower case) in `hay`, ASCII case ignored.
+fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    let first = needle[0];
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[from..]) {
+        let at = from + i;
+        if hay
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+#[cfg(test)]
+#[path = "filter_tests.rs"]
+mod tests;
