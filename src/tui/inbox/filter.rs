@@ -313,7 +313,9 @@ fn score_atom(atom: &Atom, hay: Utf32Str<'_>, matcher: &mut Matcher) -> Option<u
 /// A titled link's URL path is matched only by a word typed whole ("june" finds
 /// `…/dns-outage-june`), and scores as little as a match can: fuzzy matching spelled words
 /// across slugs (25,980 of 100,000 rows matched "kafka" through their paths, 15,486 without)
-/// and scanned the longest part of every row on every keystroke.
+/// and scanned the longest part of every row on every keystroke. From the first letter on:
+/// a shorter word must match at least what a longer one does, or narrowing as the query
+/// grows would lose rows.
 fn in_path(atom: &Atom, path: &[u8]) -> Option<u16> {
     let needle = atom.needle_text();
     if path.is_empty() || atom.kind != AtomKind::Fuzzy || atom.negative || !needle.is_ascii() {
