@@ -53,7 +53,7 @@ fn add_filter_place_write_reorder_export() {
     let screen = h.screen();
     assert!(screen.contains("Inbox 1 · filter: outage"), "{screen}");
     h.keys("enter enter");
-    assert!(h.screen().contains("draft #1 (1 entries)"));
+    assert!(h.screen().contains("draft #1 (1 entry)"));
 
     // A second link: now the picker asks, Articles is the default.
     h.keys("esc");
@@ -104,7 +104,7 @@ fn add_filter_place_write_reorder_export() {
     // Removing an entry sends its link back to the inbox list.
     h.keys("x 1");
     let screen = h.screen();
-    assert!(screen.contains("draft #1 (1 entries)"), "{screen}");
+    assert!(screen.contains("draft #1 (1 entry)"), "{screen}");
     assert!(screen.contains("Loopback latency review"), "{screen}");
     let latency = h
         .runner

@@ -57,6 +57,10 @@ fn closing_the_terminal_ends_roundup_and_keeps_what_was_typed() {
         !still_running,
         "roundup is still running after its terminal closed"
     );
+    // It ended the way SIGHUP ends it, not by a panic (writing to the closed terminal).
+    let log = std::fs::read_to_string(dir.path().join("state/roundup/roundup.log")).unwrap();
+    assert!(log.contains("TUI exit"), "{log}");
+    assert!(!log.contains("panic"), "{log}");
     let store = roundup::store::Store::open(&db).unwrap();
     let urls: Vec<String> = store
         .links(&roundup::store::LinkFilter::default())

@@ -120,7 +120,11 @@ pub fn run(store: Store) -> anyhow::Result<i32> {
     std::panic::set_hook(Box::new(move |info| {
         log::error!("panic: {info}");
         prev(info);
-        eprintln!("roundup crashed; everything shown as saved is in the database. Log: {shown}");
+        // Not eprintln!: with the terminal gone it would panic inside the panic hook.
+        let _ = writeln!(
+            std::io::stderr(),
+            "roundup crashed; everything shown as saved is in the database. Log: {shown}"
+        );
     }));
     let result = app::run(&mut app, &mut runner, &mut term);
     // Whatever is still queued (a second signal, the terminal gone) gets a last chance, then
@@ -131,7 +135,12 @@ pub fn run(store: Store) -> anyhow::Result<i32> {
     };
     let unsaved = runner.unsaved();
     let recovery = runner.finish(grace);
-    terminal::leave();
+    if !terminal::leave() {
+        // The terminal is gone (a hang-up): ratatui's Drop would try to show the cursor
+        // again and eprintln! its failure, which panics on a closed stderr. The process is
+        // ending; there is nothing to give back.
+        std::mem::forget(term);
+    }
     log::info!("TUI exit");
     if let Some(path) = recovery {
         // The terminal may be gone (SIGHUP): the log has it too.

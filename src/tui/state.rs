@@ -256,7 +256,8 @@ impl App {
                 } else {
                     "draft #"
                 };
-                format!("{kind}{} ({n} entries)", i.number)
+                let entries = if n == 1 { "entry" } else { "entries" };
+                format!("{kind}{} ({n} {entries})", i.number)
             }
             None => "no issue yet".to_string(),
         }

@@ -17,17 +17,19 @@ pub fn enter() -> DefaultTerminal {
 
 /// Every exit's way out (quit, a signal, `$EDITOR`): raw mode off, the main screen, the
 /// cursor shown. Each step on its own, failures logged, never printed: after SIGHUP there is
-/// no terminal to print to.
-pub fn leave() {
+/// no terminal to print to. False when the terminal could not be restored (it is gone).
+pub fn leave() -> bool {
     // ratatui::restore's steps (the panic hook's), one by one so one failing skips none.
-    if let Err(e) = ratatui::crossterm::terminal::disable_raw_mode() {
+    let raw = ratatui::crossterm::terminal::disable_raw_mode();
+    if let Err(e) = &raw {
         log::info!("leaving raw mode: {e}");
     }
     let out = &mut std::io::stdout();
     let steps = execute!(out, DisableBracketedPaste, LeaveAlternateScreen, Show);
-    if let Err(e) = steps {
+    if let Err(e) = &steps {
         log::info!("restoring the terminal: {e}");
     }
+    raw.is_ok() && steps.is_ok()
 }
 
 /// For `$EDITOR`: give the terminal back, then take it again.
