@@ -114,7 +114,8 @@ pub fn run(
         if stop.forced {
             break;
         }
-        if dirty {
+        // After a hang-up there is no screen to draw on.
+        if dirty && !hung_up {
             match terminal.draw(|f| view::draw(app, f)) {
                 // After SIGHUP nobody sees the screen; the writes still matter.
                 Err(e) if stop.signalled() => log::info!("drawing: {e}"),
@@ -135,13 +136,16 @@ pub fn run(
                 super::quitting::quit(app);
             }
             hung_up = true;
-            dirty = true;
             // The writes still matter; nothing else will come.
             std::thread::sleep(POLL);
         }
+        let wait = match input {
+            Input::Ask => POLL,
+            _ => Duration::ZERO,
+        };
         let ready = match input {
             Input::HungUp => false,
-            Input::Ready | Input::Idle => match event::poll(Duration::ZERO) {
+            Input::Ready | Input::Idle | Input::Ask => match event::poll(wait) {
                 Err(e) if stop.signalled() => {
                     log::info!("reading keys: {e}");
                     std::thread::sleep(POLL);

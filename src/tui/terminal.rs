@@ -48,6 +48,8 @@ pub enum Input {
     Ready,
     /// Nothing came within the wait.
     Idle,
+    /// Standard input is not the terminal (crossterm reads `/dev/tty` then): crossterm waits.
+    Ask,
     /// The terminal is gone (its window closed, the SSH connection dropped): there will
     /// never be more input, and crossterm must not be asked, since its reader then reads
     /// the end of input over and over without returning.
@@ -55,12 +57,12 @@ pub enum Input {
 }
 
 /// Waits up to `timeout` for input on the terminal (standard input, as crossterm reads it).
-/// Without a terminal on standard input it says `Ready` and leaves the waiting to crossterm.
+/// Without a terminal on standard input it says `Ask` and leaves the waiting to crossterm.
 pub fn wait_input(timeout: std::time::Duration) -> Input {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     let stdin = std::io::stdin();
     if !std::io::IsTerminal::is_terminal(&stdin) {
-        return Input::Ready;
+        return Input::Ask;
     }
     let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
     let wait = Timespec {
