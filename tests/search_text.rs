@@ -179,3 +179,37 @@ fn anchors_are_kept_per_entry_and_quote() {
     assert_eq!(all.len(), 2);
     assert_eq!(all[&b], [anchor("one quote", "before")]);
 }
+
+#[test]
+fn removing_an_entry_keeps_its_quote_anchors_and_placing_it_again_brings_them_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    let config = Config::builtin().unwrap();
+    let file = parse_issue_file(include_str!("fixtures/sre-weekly-094.json")).unwrap();
+    let issue = load_issue_file(&mut store, &config, &file).unwrap();
+    let entry = &issue.sections[0].entries[0];
+    let (link, section) = (entry.link_id, entry.section_id);
+    let anchor = |exact: &str| QuoteAnchor {
+        exact: exact.into(),
+        prefix: format!("before {exact}"),
+        suffix: "after".into(),
+    };
+    store.save_anchor(entry.id, &anchor("first quote")).unwrap();
+    store
+        .save_anchor(entry.id, &anchor("second quote"))
+        .unwrap();
+
+    roundup::compose::remove_entry(&store, entry.id).unwrap();
+    assert!(store.anchors(entry.id).unwrap().is_empty());
+    let again = roundup::compose::place_link(&store, &config, link, Some(section)).unwrap();
+    assert_ne!(again.id, entry.id);
+    assert_eq!(
+        store.anchors(again.id).unwrap(),
+        [anchor("first quote"), anchor("second quote")]
+    );
+    // Taken with the writing: a second removal without anchors keeps none.
+    store.delete_anchor(again.id, "first quote").unwrap();
+    store.delete_anchor(again.id, "second quote").unwrap();
+    roundup::compose::remove_entry(&store, again.id).unwrap();
+    let third = roundup::compose::place_link(&store, &config, link, Some(section)).unwrap();
+    assert!(store.anchors(third.id).unwrap().is_empty());
+}

@@ -2,7 +2,7 @@
 //! Every setter is one immediate write (the TUI writes through as the editor types).
 
 use super::issues::{section_issue, shifted, touch_issue};
-use super::writing::{release_entries, take_writing};
+use super::writing::{release_entries, restore_anchors, take_writing};
 use super::{Result, Store, StoreError, from_json_list, now, to_json_list};
 use crate::model::{Credit, Entry, IssueStatus, LinkState, NewEntry};
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -158,16 +158,23 @@ impl Store {
                 link.display_title()
             )));
         }
-        // Writing kept from an earlier entry of this link comes back as it was.
-        let new = match take_writing(&tx, link_id)? {
-            Some(kept) => kept,
-            None => NewEntry {
-                credit: credit.clone(),
-                disclosures: disclosures.to_vec(),
-                ..NewEntry::default()
-            },
+        // Writing kept from an earlier entry of this link comes back as it was, and with it
+        // where its quotes came from.
+        let (new, anchors) = match take_writing(&tx, link_id)? {
+            Some((kept, anchors)) => (kept, Some(anchors)),
+            None => {
+                let fresh = NewEntry {
+                    credit: credit.clone(),
+                    disclosures: disclosures.to_vec(),
+                    ..NewEntry::default()
+                };
+                (fresh, None)
+            }
         };
         let id = insert_entry(&tx, section_id, link_id, &new)?;
+        if let Some(anchors) = anchors {
+            restore_anchors(&tx, id, &anchors)?;
+        }
         touch_issue(&tx, issue_id)?;
         tx.commit()?;
         self.entry(id)

@@ -56,6 +56,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_push_remote.sql"),
     include_str!("migrations/0006_link_sources.sql"),
     include_str!("migrations/0007_readable_text.sql"),
+    include_str!("migrations/0008_kept_anchors.sql"),
 ];
 
 /// How long a writer waits for another process (the TUI and a CLI `add` side by side)

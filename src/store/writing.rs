@@ -12,8 +12,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 /// unless another entry still uses them. Call before deleting the entries.
 pub(super) fn release_entries(conn: &Connection, where_sql: &str, arg: i64) -> Result<()> {
     let sql = format!(
-        "SELECT e.link_id, e.title, e.body, e.authors, e.publication, e.via, e.disclosures \
-         FROM entries e JOIN sections s ON s.id = e.section_id WHERE {where_sql}"
+        "SELECT e.link_id, e.title, e.body, e.authors, e.publication, e.via, e.disclosures, \
+         ({ANCHORS_OF_E}) FROM entries e JOIN sections s ON s.id = e.section_id \
+         WHERE {where_sql}"
     );
     let rows: Vec<Kept> = conn
         .prepare(&sql)?
@@ -26,15 +27,17 @@ pub(super) fn release_entries(conn: &Connection, where_sql: &str, arg: i64) -> R
                 publication: r.get(4)?,
                 via: r.get(5)?,
                 disclosures: r.get(6)?,
+                anchors: r.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut keep = conn.prepare_cached(
         "INSERT INTO link_writing (link_id, title, body, authors, publication, via, \
-         disclosures, saved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+         disclosures, saved_at, anchors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
          ON CONFLICT(link_id) DO UPDATE SET title = excluded.title, body = excluded.body, \
          authors = excluded.authors, publication = excluded.publication, via = excluded.via, \
-         disclosures = excluded.disclosures, saved_at = excluded.saved_at",
+         disclosures = excluded.disclosures, saved_at = excluded.saved_at, \
+         anchors = excluded.anchors",
     )?;
     let mut release = conn.prepare_cached(
         "UPDATE links SET state = 'inbox', state_changed_at = ?2 WHERE id = ?1 \
@@ -49,7 +52,8 @@ pub(super) fn release_entries(conn: &Connection, where_sql: &str, arg: i64) -> R
             k.publication,
             k.via,
             k.disclosures,
-            now()
+            now(),
+            k.anchors
         ])?;
         release.execute(params![k.link, now()])?;
     }
@@ -65,14 +69,22 @@ struct Kept {
     publication: Option<String>,
     via: Option<String>,
     disclosures: String,
+    /// The entry's quote anchors, as a JSON list (`ANCHORS_OF_E`).
+    anchors: String,
 }
 
-/// The writing kept for `link_id`, taken (it is about to become an entry's again).
-pub(super) fn take_writing(conn: &Connection, link_id: i64) -> Result<Option<NewEntry>> {
+/// An entry `e`'s quote anchors as one JSON list, oldest first.
+const ANCHORS_OF_E: &str = "SELECT json_group_array(json_object('exact', a.exact, \
+     'prefix', a.prefix, 'suffix', a.suffix, 'created_at', a.created_at)) \
+     FROM (SELECT * FROM quote_anchors WHERE entry_id = e.id ORDER BY created_at, rowid) a";
+
+/// The writing kept for `link_id`, taken (it is about to become an entry's again), with its
+/// quote anchors as a JSON list for `restore_anchors`.
+pub(super) fn take_writing(conn: &Connection, link_id: i64) -> Result<Option<(NewEntry, String)>> {
     let found = conn
         .prepare_cached(
-            "SELECT title, body, authors, publication, via, disclosures FROM link_writing \
-             WHERE link_id = ?1",
+            "SELECT title, body, authors, publication, via, disclosures, anchors \
+             FROM link_writing WHERE link_id = ?1",
         )?
         .query_row([link_id], |r| {
             Ok((
@@ -82,14 +94,15 @@ pub(super) fn take_writing(conn: &Connection, link_id: i64) -> Result<Option<New
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
             ))
         })
         .optional()?;
     forget_writing(conn, link_id)?;
-    let Some((title, body, authors, publication, via, disclosures)) = found else {
+    let Some((title, body, authors, publication, via, disclosures, anchors)) = found else {
         return Ok(None);
     };
-    Ok(Some(NewEntry {
+    let entry = NewEntry {
         title,
         body,
         credit: Credit {
@@ -98,7 +111,21 @@ pub(super) fn take_writing(conn: &Connection, link_id: i64) -> Result<Option<New
             via,
         },
         disclosures: from_json_list(&disclosures).unwrap_or_default(),
-    }))
+    };
+    Ok(Some((entry, anchors)))
+}
+
+/// Gives entry `entry_id` the anchors `take_writing` kept (a JSON list; an entry that has
+/// an anchor for the same exact text keeps its own).
+pub(super) fn restore_anchors(conn: &Connection, entry_id: i64, anchors: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO quote_anchors (entry_id, exact, prefix, suffix, created_at) \
+         SELECT ?1, j.value ->> 'exact', coalesce(j.value ->> 'prefix', ''), \
+         coalesce(j.value ->> 'suffix', ''), coalesce(j.value ->> 'created_at', ?3) \
+         FROM json_each(?2) j WHERE j.value ->> 'exact' IS NOT NULL",
+    )?
+    .execute(params![entry_id, anchors, now()])?;
+    Ok(())
 }
 
 /// A new entry's writing supersedes what was kept for its link.
