@@ -28,14 +28,15 @@ pub fn with_quote(body: &str, quote: &str) -> String {
 }
 
 /// Appends `anchor.exact` as a pull-quote to entry `entry_id`, or (`None`) to the current
-/// draft's entry of `link_id`, placing the link in the default section when it has none.
-/// The body and the anchor are written in one transaction.
+/// draft's entry of `link_id`, placing the link in `section` (`None`: the default section)
+/// when it has none. The body and the anchor are written in one transaction.
 pub fn take_quote(
     store: &Store,
     config: &Config,
     link_id: i64,
     entry_id: Option<i64>,
     anchor: &QuoteAnchor,
+    section: Option<i64>,
 ) -> Result<Quoted> {
     let found = match entry_id {
         Some(id) => Some(store.entry(id)?),
@@ -48,7 +49,7 @@ pub fn take_quote(
     };
     let (entry, placed) = match found {
         Some(e) => (e, false),
-        None => (place_link(store, config, link_id, None)?, true),
+        None => (place_link(store, config, link_id, section)?, true),
     };
     let issue = store.issue_of_section(entry.section_id)?;
     if issue.status == IssueStatus::Published {
@@ -108,10 +109,10 @@ mod tests {
         else {
             panic!("not added")
         };
-        let first = take_quote(&store, &config, link, None, &anchor("One.")).unwrap();
+        let first = take_quote(&store, &config, link, None, &anchor("One."), None).unwrap();
         assert!(first.placed);
         assert_eq!(store.link(link).unwrap().state, LinkState::Used);
-        let second = take_quote(&store, &config, link, None, &anchor("Two.")).unwrap();
+        let second = take_quote(&store, &config, link, None, &anchor("Two."), None).unwrap();
         assert!(!second.placed, "the draft's entry is found again");
         assert_eq!(second.entry.id, first.entry.id);
         assert_eq!(second.entry.body, "> One.\n\n> Two.");
@@ -127,6 +128,7 @@ mod tests {
             link,
             Some(first.entry.id),
             &anchor("Three."),
+            None,
         )
         .unwrap_err();
         assert!(err.to_string().contains("is published"), "{err}");
@@ -135,5 +137,26 @@ mod tests {
             "> One.\n\n> Two."
         );
         assert_eq!(store.anchors(first.entry.id).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_quote_places_the_link_in_the_section_the_editor_picked() {
+        let store = Store::open_in_memory().unwrap();
+        let config = Config::builtin().unwrap();
+        let issue = crate::compose::new_issue(&store, &config, None).unwrap();
+        let last = issue.sections.last().unwrap().id;
+        assert_ne!(last, issue.sections[0].id, "the draft has two sections");
+        let AddOutcome::Added(link) = store
+            .add_link(&NewLink {
+                url: "https://q.example/b".into(),
+                ..NewLink::default()
+            })
+            .unwrap()
+        else {
+            panic!("not added")
+        };
+        let q = take_quote(&store, &config, link, None, &anchor("One."), Some(last)).unwrap();
+        assert!(q.placed);
+        assert_eq!(q.entry.section_id, last);
     }
 }

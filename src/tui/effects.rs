@@ -242,11 +242,12 @@ pub enum ReaderFx {
     /// The link's article text and highlights (`Msg::Article`).
     Load(i64),
     /// Appends the quote to the entry's body with its anchor; `entry_id: None` places the
-    /// link first when it is still in the inbox.
+    /// link first when it is still in the inbox, in `section` (`None`: the default one).
     Quote {
         link_id: i64,
         entry_id: Option<i64>,
         anchor: crate::model::QuoteAnchor,
+        section: Option<i64>,
     },
     /// The editor inserted the quote itself (at its cursor): only the anchor is written here.
     SaveAnchor {

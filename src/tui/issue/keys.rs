@@ -7,7 +7,7 @@ use super::state::{Follow, Pick, Row, page_rows};
 use super::undo::Undo;
 use crate::model::LinkState;
 use crate::tui::action::Action;
-use crate::tui::effects::{Effect, ExportFx, InboxFx, IssueFx};
+use crate::tui::effects::{Effect, ExportFx, InboxFx, IssueFx, ReaderFx};
 use crate::tui::export::state::ExportState;
 use crate::tui::state::{App, Overlay, Screen};
 
@@ -42,6 +42,29 @@ pub fn on_picker(app: &mut App, action: Action) -> Vec<Effect> {
                         }
                         .into(),
                         InboxFx::LoadRows(vec![link_id]).into(),
+                    ]
+                }
+                Pick::Quote(link_id) => {
+                    let Some(anchor) = app.reader.as_mut().and_then(|r| {
+                        r.selection = None;
+                        r.pending_quote.take()
+                    }) else {
+                        return vec![];
+                    };
+                    app.inbox
+                        .rows
+                        .iter_mut()
+                        .filter(|r| r.id == link_id)
+                        .for_each(|r| r.state = LinkState::Used);
+                    app.inbox.refilter(true);
+                    vec![
+                        ReaderFx::Quote {
+                            link_id,
+                            entry_id: None,
+                            anchor,
+                            section: Some(section_id),
+                        }
+                        .into(),
                     ]
                 }
                 Pick::Move(entry_id) => {

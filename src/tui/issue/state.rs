@@ -124,6 +124,8 @@ pub struct PickerState {
 pub enum Pick {
     Place(i64),
     Move(i64),
+    /// Place link N there with the reader's pending quote.
+    Quote(i64),
 }
 
 impl PickerState {

@@ -8,8 +8,8 @@ use crate::text::anchor::anchor_passage;
 use crate::tui::action::Action;
 use crate::tui::editor::state::Target;
 use crate::tui::effects::{AppFx, Effect, InboxFx, ReaderFx};
-use crate::tui::issue::state::Row;
-use crate::tui::state::{App, Screen};
+use crate::tui::issue::state::{Pick, PickerState, Row};
+use crate::tui::state::{App, Overlay, Screen};
 
 /// Opens the reader on what the current screen has selected.
 pub fn open(app: &mut App) -> Vec<Effect> {
@@ -282,8 +282,27 @@ fn take_quote(app: &mut App) -> Vec<Effect> {
             .error("Select a passage first (v starts at the sentence on screen)");
         return vec![];
     };
-    r.selection = None;
     let link_id = r.link_id;
+    // A link in no section of the draft yet: the editor picks the section first, as `enter`
+    // does in the inbox (the selection stays until then, so Esc loses nothing).
+    let in_draft = app.issue.issue.as_ref().is_some_and(|i| {
+        i.sections
+            .iter()
+            .flat_map(|s| &s.entries)
+            .any(|e| e.link_id == link_id)
+    });
+    if r.entry_id.is_none()
+        && !in_draft
+        && let Some(mut picker) = PickerState::for_place(app.issue.issue.as_ref(), link_id, &r.url)
+    {
+        let number = app.issue.issue.as_ref().map_or(0, |i| i.number);
+        picker.title = format!("Quote into #{number} · which section?");
+        picker.purpose = Pick::Quote(link_id);
+        r.pending_quote = Some(anchor);
+        app.overlay = Some(Overlay::Picker(picker));
+        return vec![];
+    }
+    r.selection = None;
     let editing = match (&app.editor, r.entry_id) {
         (Some(ed), Some(id)) if r.origin == Screen::Editor && ed.target == Target::Entry(id) => {
             Some((id, ed.heading.clone()))
@@ -307,6 +326,7 @@ fn take_quote(app: &mut App) -> Vec<Effect> {
                 link_id,
                 entry_id: r.entry_id,
                 anchor,
+                section: None,
             }
             .into(),
         ],

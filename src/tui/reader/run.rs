@@ -32,9 +32,10 @@ pub(crate) fn run(rt: &mut Runner, fx: ReaderFx) -> Res {
             link_id,
             entry_id,
             anchor,
+            section,
         } => {
             let q = crate::compose::quotes::take_quote(
-                &rt.store, &rt.config, link_id, entry_id, &anchor,
+                &rt.store, &rt.config, link_id, entry_id, &anchor, section,
             )?;
             // The editor's cache of what it last wrote would hide this change from it.
             rt.saved.remove(&q.entry.id);

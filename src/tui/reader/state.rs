@@ -64,6 +64,8 @@ pub struct ReaderState {
     /// Imported highlights found in the text, and how many there are in all.
     pub candidates: Vec<Range<usize>>,
     pub candidate_count: usize,
+    /// A passage taken while the link is in no section yet: it waits for the section picker.
+    pub pending_quote: Option<crate::model::QuoteAnchor>,
 }
 
 /// "7 min" as `list --json` counts it (`model::reading_minutes`), never under a minute.
@@ -99,6 +101,7 @@ impl ReaderState {
             selection: None,
             candidates: Vec::new(),
             candidate_count: 0,
+            pending_quote: None,
         }
     }
 

@@ -151,3 +151,57 @@ fn no_text_says_why_and_r_fetches() {
         vec![Effect::Inbox(crate::tui::effects::InboxFx::Fetch(vec![7]))]
     );
 }
+
+#[test]
+fn a_quote_of_a_link_in_no_section_asks_which_section_first() {
+    use crate::model::{Issue, IssueStatus, Section, SectionStyle};
+    use crate::tui::state::Overlay;
+    let mut app = article();
+    let section = |id: i64, heading: &str, style| Section {
+        id,
+        issue_id: 1,
+        heading: heading.into(),
+        style,
+        show_heading: true,
+        position: id,
+        entries: Vec::new(),
+    };
+    app.issue.issue = Some(Issue {
+        id: 1,
+        number: 380,
+        title: "SRE Weekly Issue #380".into(),
+        date: None,
+        status: IssueStatus::Draft,
+        intro: None,
+        sponsor: None,
+        sections: vec![
+            section(11, "Articles", SectionStyle::Articles),
+            section(12, "Outages", SectionStyle::List),
+        ],
+    });
+    keys(&mut app, "v");
+    let passage = selected(&app);
+    assert!(keys(&mut app, "y").is_empty(), "nothing is written yet");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("no section picker: {:?}", app.overlay)
+    };
+    assert!(p.title.contains("#380"), "{}", p.title);
+    // Esc keeps the selection: nothing is lost by changing one's mind.
+    keys(&mut app, "esc");
+    assert!(app.overlay.is_none());
+    assert_eq!(selected(&app), passage);
+    let fx = keys(&mut app, "y j enter");
+    let Some(Effect::Reader(ReaderFx::Quote {
+        link_id,
+        entry_id,
+        anchor,
+        section,
+    })) = fx.first()
+    else {
+        panic!("{fx:?}")
+    };
+    assert_eq!((*link_id, *entry_id, *section), (7, None, Some(12)));
+    assert_eq!(anchor.exact, passage);
+    assert!(app.overlay.is_none());
+    assert!(app.reader.as_ref().unwrap().selection.is_none());
+}
