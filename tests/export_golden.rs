@@ -93,3 +93,20 @@ pub fn validate_html(name: &str, html: &str) -> bool {
 fn golden_html_validates() {
     validate_html("sre-weekly-094.html", &render(Format::Html));
 }
+
+#[test]
+fn an_untitled_entry_shows_its_url_once_in_text() {
+    // No title yet (not fetched, none typed): the URL stands in for it, once.
+    let mut issue = issue();
+    for section in &mut issue.sections {
+        section.entries[0].title = None;
+    }
+    let text = Exporter::builtin()
+        .unwrap()
+        .render(&issue, Format::Text)
+        .unwrap();
+    for section in &issue.sections {
+        let url = &section.entries[0].url;
+        assert_eq!(text.matches(url.as_str()).count(), 1, "{url}\n{text}");
+    }
+}
