@@ -160,6 +160,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::super::{MIGRATIONS, Store};
+    use super::normalise_tag;
 
     #[test]
     fn migration_moves_bookmark_tags_out_of_notes_and_marks_feed_items() {
@@ -189,11 +190,6 @@ mod tests {
             Some("feed")
         );
     }
-}
-
-#[cfg(test)]
-mod tag_tests {
-    use super::normalise_tag;
 
     #[test]
     fn tags_are_trimmed_collapsed_and_plain_words_kept() {

@@ -321,13 +321,17 @@ fn plan_one(content: &str, format: Format, ctx: &Ctx) -> Result<Plan, ImportErro
 }
 
 fn write_plan(store: &mut Store, mut plan: Plan) -> Result<ImportSummary, ImportError> {
-    // Everything in an import is text from outside: no control characters, capped lengths.
-    for planned in &mut plan.links {
-        planned.link = std::mem::take(&mut planned.link).cleaned();
-    }
+    clean_links(&mut plan.links);
     clean_rest(&mut plan);
     let counts = store.add_batch(&plan.feeds, &plan.links, &plan.by_title)?;
     Ok(summary_of(counts, plan))
+}
+
+/// Everything in an import is text from outside: no control characters, capped lengths.
+fn clean_links(links: &mut [PlannedLink]) {
+    for planned in links {
+        planned.link = std::mem::take(&mut planned.link).cleaned();
+    }
 }
 
 /// Cleans a plan's feeds and title-matched highlights (its links are cleaned on their own).

@@ -4,7 +4,6 @@
 
 use super::{Format, ImportError, Plan};
 use crate::capture::canonical::CanonicalOptions;
-use crate::capture::canonical::canonicalize;
 use crate::model::{NewLink, PlannedLink, QuoteCandidate};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 
@@ -94,27 +93,21 @@ impl Plan {
             quote_candidates: quotes,
             ..Default::default()
         };
-        let Some(sink) = &ctx.sink else {
-            return self.push_link(at, link, &ctx.opts);
-        };
-        match canonicalize(&link.url, &ctx.opts) {
-            Ok(canonical) => {
-                let link = NewLink {
-                    source: link.source.or_else(|| Some(sink.source.to_string())),
-                    ..link
-                }
-                .cleaned();
-                self.links.push(PlannedLink { canonical, link });
-                if self.links.len() >= CHUNK {
-                    // A closed channel means the writer stopped on an error: it reports that.
-                    let _ = sink.tx.send(std::mem::take(&mut self.links));
-                    sink.written.try_iter().for_each(drop);
-                }
+        self.push_link(at, link, &ctx.opts);
+        if let Some(sink) = &ctx.sink
+            && self.links.len() >= CHUNK
+        {
+            let mut chunk = std::mem::take(&mut self.links);
+            for planned in &mut chunk {
+                planned
+                    .link
+                    .source
+                    .get_or_insert_with(|| sink.source.to_string());
             }
-            Err(e) => self.invalid.push(super::Invalid {
-                at: at(),
-                reason: e.to_string(),
-            }),
+            super::clean_links(&mut chunk);
+            // A closed channel means the writer stopped on an error: it reports that.
+            let _ = sink.tx.send(chunk);
+            sink.written.try_iter().for_each(drop);
         }
     }
 }

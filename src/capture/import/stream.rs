@@ -5,7 +5,9 @@
 //! transaction, all or nothing: a file found broken at its last line adds nothing.
 
 use super::saved::{Ctx, Sink};
-use super::{Format, ImportError, ImportSummary, Plan, clean_rest, plan_one, summary_of};
+use super::{
+    Format, ImportError, ImportSummary, Plan, clean_links, clean_rest, plan_one, summary_of,
+};
 use crate::model::PlannedLink;
 use crate::store::{BatchRest, Store, StoreError};
 use std::sync::mpsc::{channel, sync_channel};
@@ -53,6 +55,8 @@ pub(super) fn import(
             };
             let mut plan = handle.join().map_err(|_| STOPPED.to_string())?;
             if let Ok(plan) = &mut plan {
+                // The last, partial chunk (`plan_one` marked its source).
+                clean_links(&mut plan.links);
                 clean_rest(plan);
             }
             let rest = match &mut plan {

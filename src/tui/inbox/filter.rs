@@ -317,25 +317,19 @@ fn score_atom(atom: &Atom, hay: Utf32Str<'_>, matcher: &mut Matcher) -> Option<u
 /// a shorter word must match at least what a longer one does, or narrowing as the query
 /// grows would lose rows.
 fn in_path(atom: &Atom, path: &[u8]) -> Option<u16> {
-    let needle = atom.needle_text();
-    if path.is_empty() || atom.kind != AtomKind::Fuzzy || atom.negative || !needle.is_ascii() {
+    // nucleo keeps an ASCII needle as its bytes: no copy per row.
+    let Utf32Str::Ascii(needle) = atom.needle_text() else {
+        return None;
+    };
+    if path.is_empty() || needle.is_empty() || atom.kind != AtomKind::Fuzzy || atom.negative {
         return None;
     }
-    let mut bytes = [0u8; 64];
-    let n = needle.len();
-    if n == 0 || n > bytes.len() {
-        return None;
-    }
-    for (k, c) in needle.chars().enumerate() {
-        bytes[k] = c as u8;
-    }
-    let needle = &bytes[..n];
     let found = if needle.iter().any(u8::is_ascii_uppercase) {
         memchr::memmem::find(path, needle).is_some()
     } else {
         contains_ignore_ascii_case(path, needle)
     };
-    found.then(|| u16::try_from(n).unwrap_or(u16::MAX))
+    found.then(|| u16::try_from(needle.len()).unwrap_or(u16::MAX))
 }
 
 /// `needle` (lower case) in `hay`, ASCII case ignored.
