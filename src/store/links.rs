@@ -57,21 +57,46 @@ pub(super) fn link_from_row(row: &Row) -> rusqlite::Result<Link> {
     })
 }
 
-/// Inserts one link on any connection (a plain one or a transaction). The URL must already
-/// be valid; `canonical` is its canonical form.
+/// Inserts one link on any connection (a plain one or a transaction), with its tags and
+/// quote candidates. The URL must already be valid; `canonical` is its canonical form.
 pub(super) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> Result<AddOutcome> {
+    let outcome = insert_row_on(conn, link, canonical, Redirects::Probe)?;
+    if let AddOutcome::Added(id) = outcome {
+        super::link_extras::merge_extras_on(conn, id, &link.tags, &link.quote_candidates)?;
+    }
+    Ok(outcome)
+}
+
+/// Whether an insert must look for a stored link whose last fetch was redirected to the
+/// new URL (which makes the new one a duplicate too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Redirects {
+    Probe,
+    /// No stored link has a final URL (a first import, in its write transaction): there
+    /// is nothing to probe, 50,000 times.
+    NoneStored,
+}
+
+/// The `links` row alone: the caller writes the new link's tags and quote candidates.
+pub(super) fn insert_row_on(
+    conn: &Connection,
+    link: &NewLink,
+    canonical: &str,
+    redirects: Redirects,
+) -> Result<AddOutcome> {
     // A link whose last fetch was redirected to this URL is a duplicate too. That probe is
-    // a partial index (only fetched links), nearly empty during a first bulk import; the
-    // canonical URL is probed by the insert itself (its UNIQUE index), which spares a
-    // second descent of that index for every new link.
-    let redirected: Option<i64> = conn
-        .prepare_cached("SELECT 1 FROM links WHERE final_url = ?1 LIMIT 1")?
-        .query_row([canonical], |r| r.get(0))
-        .optional()?;
-    if redirected.is_some()
-        && let Some(existing) = super::fetched::find_duplicate_on(conn, canonical)?
-    {
-        return Ok(AddOutcome::Duplicate(Box::new(existing)));
+    // a partial index (only fetched links); the canonical URL is probed by the insert
+    // itself (its UNIQUE index), which spares a second descent of that index per new link.
+    if redirects == Redirects::Probe {
+        let redirected: Option<i64> = conn
+            .prepare_cached("SELECT 1 FROM links WHERE final_url = ?1 LIMIT 1")?
+            .query_row([canonical], |r| r.get(0))
+            .optional()?;
+        if redirected.is_some()
+            && let Some(existing) = super::fetched::find_duplicate_on(conn, canonical)?
+        {
+            return Ok(AddOutcome::Duplicate(Box::new(existing)));
+        }
     }
     let added_at = link.added_at.clone().unwrap_or_else(now);
     let source = link.source.as_deref().unwrap_or(match link.feed_id {
@@ -109,9 +134,7 @@ pub(super) fn insert_on(conn: &Connection, link: &NewLink, canonical: &str) -> R
             ))),
         };
     }
-    let id = conn.last_insert_rowid();
-    super::link_extras::merge_extras_on(conn, id, &link.tags, &link.quote_candidates)?;
-    Ok(AddOutcome::Added(id))
+    Ok(AddOutcome::Added(conn.last_insert_rowid()))
 }
 
 pub(super) fn find_canonical_on(conn: &Connection, canonical: &str) -> Result<Option<Link>> {

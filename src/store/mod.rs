@@ -57,6 +57,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_link_sources.sql"),
     include_str!("migrations/0007_readable_text.sql"),
     include_str!("migrations/0008_kept_anchors.sql"),
+    include_str!("migrations/0009_cheaper_link_inserts.sql"),
 ];
 
 /// How long a writer waits for another process (the TUI and a CLI `add` side by side)
@@ -277,3 +278,5 @@ fn from_json_list(text: &str) -> Result<Vec<String>> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_batch;

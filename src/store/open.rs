@@ -221,6 +221,9 @@ fn uri_path(path: &Path) -> String {
     out
 }
 
+/// Bytes per page of a database this build creates.
+pub(super) const NEW_PAGE_SIZE: i64 = 16_384;
+
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // WAL: readers (the TUI) never block the writer (a CLI add), and a crash leaves the last
     // committed transaction intact. NORMAL sync is durable against process death (kill -9),
@@ -229,6 +232,12 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // while another roundup writes.
     let mut mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
+        // A new database gets 16 KB pages (SQLite's default is 4 KB); the size is fixed by
+        // its first write, which the switch to WAL is, so an existing file keeps its own.
+        // A 50,000-link import into a new database: 1.14 s → 0.99 s on average over five
+        // alternating runs (fewer, fuller pages to split, log and copy back at the
+        // checkpoint; docs/performance.md).
+        conn.pragma_update(None, "page_size", NEW_PAGE_SIZE)?;
         mode = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     }
     if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {

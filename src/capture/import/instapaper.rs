@@ -9,9 +9,8 @@ use crate::model::QuoteCandidate;
 
 pub(crate) fn plan(content: &str, ctx: &Ctx) -> Result<Plan, ImportError> {
     let format = Format::Instapaper;
-    let table = Table::read(content, format, &["url"])?;
     let mut plan = Plan::default();
-    for row in &table.rows {
+    Table::each(content, format, &["url"], |table, row| {
         let mut tags = list_tags(table.get(row, "tags"));
         let folder = table.get(row, "folder").trim();
         let (read, favorite) = match folder.to_ascii_lowercase().as_str() {
@@ -46,6 +45,7 @@ pub(crate) fn plan(content: &str, ctx: &Ctx) -> Result<Plan, ImportError> {
             },
             ctx,
         );
-    }
+        Ok(())
+    })?;
     Ok(plan)
 }

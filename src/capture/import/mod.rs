@@ -26,7 +26,7 @@ mod text;
 
 pub use detect::{Format, detect};
 
-use crate::model::canonical::{CanonicalOptions, canonicalize};
+use crate::model::canonical::{CanonicalOptions, canonicalize, strip_tracking};
 use crate::model::text::{MAX_TITLE, clean_line};
 use crate::model::{NewFeed, NewLink, PlannedLink, TitledQuotes};
 use crate::store::{Store, StoreError};
@@ -153,9 +153,19 @@ impl fmt::Display for ImportSummary {
 
 impl Plan {
     /// Adds a link if `url` is an http(s) URL, else records it as invalid at `at`.
-    pub fn push_link(&mut self, at: impl Fn() -> String, link: NewLink, opts: &CanonicalOptions) {
+    /// Tracking parameters come off here, on the reading thread of a streamed import: the
+    /// store strips them too, and then finds nothing left to do.
+    pub fn push_link(
+        &mut self,
+        at: impl Fn() -> String,
+        mut link: NewLink,
+        opts: &CanonicalOptions,
+    ) {
         match canonicalize(&link.url, opts) {
-            Ok(canonical) => self.links.push(PlannedLink { canonical, link }),
+            Ok(canonical) => {
+                link.url = strip_tracking(&link.url);
+                self.links.push(PlannedLink { canonical, link })
+            }
             Err(e) => self.invalid.push(Invalid {
                 at: at(),
                 reason: e.to_string(),

@@ -10,9 +10,8 @@ use scraper::{Html, Selector};
 
 pub(crate) fn plan_csv(content: &str, ctx: &Ctx) -> Result<Plan, ImportError> {
     let format = Format::PocketCsv;
-    let table = Table::read(content, format, &["url", "time_added"])?;
     let mut plan = Plan::default();
-    for row in &table.rows {
+    Table::each(content, format, &["url", "time_added"], |table, row| {
         let status = table.get(row, "status").trim().to_ascii_lowercase();
         let read = match status.as_str() {
             "archive" | "archived" | "read" => Some(true),
@@ -38,7 +37,8 @@ pub(crate) fn plan_csv(content: &str, ctx: &Ctx) -> Result<Plan, ImportError> {
             },
             ctx,
         );
-    }
+        Ok(())
+    })?;
     Ok(plan)
 }
 

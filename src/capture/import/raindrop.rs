@@ -9,9 +9,8 @@ use crate::model::QuoteCandidate;
 
 pub(crate) fn plan(content: &str, ctx: &Ctx) -> Result<Plan, ImportError> {
     let format = Format::Raindrop;
-    let table = Table::read(content, format, &["url"])?;
     let mut plan = Plan::default();
-    for row in &table.rows {
+    Table::each(content, format, &["url"], |table, row| {
         let mut tags = split_tags(table.get(row, "tags"), ',');
         let folder = table.get(row, "folder").trim();
         // "Unsorted" is Raindrop's name for no folder.
@@ -36,7 +35,8 @@ pub(crate) fn plan(content: &str, ctx: &Ctx) -> Result<Plan, ImportError> {
             },
             ctx,
         );
-    }
+        Ok(())
+    })?;
     Ok(plan)
 }
 

@@ -100,9 +100,8 @@ pub(crate) fn plan_highlights(content: &str, ctx: &Ctx) -> Result<Plan, ImportEr
 
 pub(crate) fn plan_reader(content: &str, ctx: &Ctx) -> Result<Plan, ImportError> {
     let format = Format::ReadwiseReader;
-    let table = Table::read(content, format, &["url"])?;
     let mut plan = Plan::default();
-    for row in &table.rows {
+    Table::each(content, format, &["url"], |table, row| {
         let mut tags = list_tags(table.get(row, "document tags"));
         let location = table.get(row, "location").trim().to_ascii_lowercase();
         let read = match location.as_str() {
@@ -127,6 +126,7 @@ pub(crate) fn plan_reader(content: &str, ctx: &Ctx) -> Result<Plan, ImportError>
             },
             ctx,
         );
-    }
+        Ok(())
+    })?;
     Ok(plan)
 }

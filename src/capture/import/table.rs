@@ -28,6 +28,27 @@ impl Table {
     /// Reads every record. `required` columns must be in the header; a record with another
     /// number of fields than the header refuses the file, naming its line.
     pub fn read(content: &str, format: Format, required: &[&str]) -> Result<Table, ImportError> {
+        let mut rows = Vec::new();
+        let mut table = Table::each(content, format, required, |_, row| {
+            rows.push(Row {
+                line: row.line,
+                record: row.record.clone(),
+            });
+            Ok(())
+        })?;
+        table.rows = rows;
+        Ok(table)
+    }
+
+    /// `read`, handing each record to `visit` as soon as it is read (the table it is given
+    /// has no `rows`): a streamed import writes the first rows of a large file while the
+    /// rest is still being parsed. An error (the file's or `visit`'s) stops the reading.
+    pub fn each(
+        content: &str,
+        format: Format,
+        required: &[&str],
+        mut visit: impl FnMut(&Table, &Row) -> Result<(), ImportError>,
+    ) -> Result<Table, ImportError> {
         let broken = |at: String, reason: String| ImportError::Broken { format, at, reason };
         let content = content.trim_start_matches('\u{feff}');
         let mut reader = ReaderBuilder::new()
@@ -47,16 +68,25 @@ impl Table {
                 ));
             }
         }
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            let record = record.map_err(|e| csv_error(e, format))?;
-            if record.iter().all(|f| f.trim().is_empty()) {
+        let table = Table {
+            header,
+            rows: Vec::new(),
+        };
+        let mut row = Row {
+            line: 0,
+            record: StringRecord::new(),
+        };
+        while reader
+            .read_record(&mut row.record)
+            .map_err(|e| csv_error(e, format))?
+        {
+            if row.record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
-            let line = record.position().map(|p| p.line()).unwrap_or(0);
-            rows.push(Row { line, record });
+            row.line = row.record.position().map(|p| p.line()).unwrap_or(0);
+            visit(&table, &row)?;
         }
-        Ok(Table { header, rows })
+        Ok(table)
     }
 
     /// The field of `row` under the column `name` ("" when the export has no such column).
