@@ -73,6 +73,10 @@ fn insert_feeds(
 struct Bulk {
     redirects: Redirects,
     tags: Vec<(i64, String)>,
+    /// The id of the batch's first new link: a duplicate of a link at or after it joins
+    /// its tags to the buffer, so the spelling the file gave first is the one kept
+    /// (`link_tags.tag` is NOCASE: "Rust" then "rust" is one tag, stored as "Rust").
+    first_added: Option<i64>,
 }
 
 impl Bulk {
@@ -89,12 +93,12 @@ impl Bulk {
                 Redirects::NoneStored
             },
             tags: Vec::new(),
+            first_added: None,
         })
     }
 
     /// One link of a batch: added, or counted as a duplicate whose tags and highlights are
-    /// merged into the stored link (at once: it may be a duplicate of an earlier new link
-    /// of the batch, whose tags are still to come, and `finish` skips what is stored).
+    /// merged into the stored link.
     fn insert(
         &mut self,
         tx: &rusqlite::Transaction,
@@ -117,9 +121,17 @@ impl Bulk {
         match insert_row_on(tx, link, &planned.canonical, self.redirects)? {
             AddOutcome::Added(id) => {
                 counts.added.push(id);
-                let tags = link.tags.iter().filter_map(|t| normalise_tag(t));
-                self.tags.extend(tags.map(|tag| (id, tag)));
+                self.first_added.get_or_insert(id);
+                self.buffer_tags(id, &link.tags);
                 counts.quotes_added += merge_extras_on(tx, id, &[], &link.quote_candidates)?;
+            }
+            AddOutcome::Duplicate(existing)
+                if self.first_added.is_some_and(|f| existing.id >= f) =>
+            {
+                counts.duplicates += 1;
+                self.buffer_tags(existing.id, &link.tags);
+                counts.quotes_added +=
+                    merge_extras_on(tx, existing.id, &[], &link.quote_candidates)?;
             }
             AddOutcome::Duplicate(existing) => {
                 counts.duplicates += 1;
@@ -128,6 +140,11 @@ impl Bulk {
             }
         }
         Ok(())
+    }
+
+    fn buffer_tags(&mut self, id: i64, tags: &[String]) {
+        let tags = tags.iter().filter_map(|t| normalise_tag(t));
+        self.tags.extend(tags.map(|tag| (id, tag)));
     }
 
     fn finish(self, tx: &rusqlite::Transaction) -> Result<()> {
@@ -147,6 +164,55 @@ fn attach_by_title(
         }
     }
     Ok(())
+}
+
+/// The connection settings of a bulk write (`Store::bulk_transaction`), put back by
+/// `restore` or, if a panic unwinds past it, by its drop.
+struct BulkSettings<'c> {
+    conn: &'c rusqlite::Connection,
+    cache_size: i64,
+    restored: bool,
+}
+
+impl<'c> BulkSettings<'c> {
+    fn apply(conn: &'c rusqlite::Connection) -> Result<BulkSettings<'c>> {
+        let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        let settings = BulkSettings {
+            conn,
+            cache_size,
+            restored: false,
+        };
+        conn.pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        conn.pragma_update(None, "foreign_keys", false)?;
+        Ok(settings)
+    }
+
+    /// Foreign keys on again, and checked: SQLite ignores the pragma inside a transaction
+    /// without saying so, and a connection left without them would no longer cascade.
+    fn restore(mut self) -> Result<()> {
+        self.restored = true;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        self.conn
+            .pragma_update(None, "cache_size", self.cache_size)?;
+        let on: bool = self
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+        if !on || !self.conn.is_autocommit() {
+            return Err(StoreError::Invalid(
+                "foreign-key checks could not be turned on again after an import".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Drop for BulkSettings<'_> {
+    fn drop(&mut self) {
+        if !self.restored {
+            let _ = self.conn.pragma_update(None, "foreign_keys", true);
+            let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
+        }
+    }
 }
 
 impl Store {
@@ -246,17 +312,18 @@ impl Store {
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
     ) -> Result<T> {
-        let before: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn
-            .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
-        let fk = self.conn.pragma_update(None, "foreign_keys", false);
-        let out = fk
-            .map_err(StoreError::from)
-            .and_then(|()| self.transaction(f));
-        let restored = self
-            .conn
-            .pragma_update(None, "foreign_keys", true)
-            .and_then(|()| self.conn.pragma_update(None, "cache_size", before));
+        let settings = BulkSettings::apply(&self.conn)?;
+        let out = (|| -> Result<T> {
+            let tx = rusqlite::Transaction::new_unchecked(
+                &self.conn,
+                rusqlite::TransactionBehavior::Immediate,
+            )?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        // The transaction is over (committed, or rolled back by its drop) before this.
+        let restored = settings.restore();
         let out = out?;
         restored?;
         Ok(out)

@@ -280,3 +280,5 @@ fn from_json_list(text: &str) -> Result<Vec<String>> {
 mod tests;
 #[cfg(test)]
 mod tests_batch;
+#[cfg(test)]
+mod tests_schema;

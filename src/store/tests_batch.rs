@@ -125,3 +125,44 @@ fn a_bulk_write_finds_a_link_stored_under_its_redirect_target() {
     assert_eq!(counts.added.len(), 1);
     assert_eq!(store.link_tags(first.added[0]).unwrap(), ["kept"]);
 }
+
+#[test]
+fn a_tag_keeps_the_spelling_the_file_gave_first() {
+    let mut store = Store::open_in_memory().unwrap();
+    let links = [
+        planned("https://example.com/r", &["Rust"]),
+        planned("https://example.com/r?utm_source=x", &["rust", "Go"]),
+    ];
+    let counts = store.add_batch(&[], &links, &[]).unwrap();
+    assert_eq!(counts.duplicates, 1);
+    assert_eq!(store.link_tags(counts.added[0]).unwrap(), ["Go", "Rust"]);
+    // A duplicate of a link stored before the batch: the stored spelling stays too.
+    let again = [planned("https://example.com/r", &["RUST", "go", "new"])];
+    store.add_batch(&[], &again, &[]).unwrap();
+    assert_eq!(
+        store.link_tags(counts.added[0]).unwrap(),
+        ["Go", "new", "Rust"]
+    );
+}
+
+#[test]
+fn a_panic_in_the_middle_of_a_bulk_write_adds_nothing_and_turns_checks_on_again() {
+    let mut store = Store::open_in_memory().unwrap();
+    let chunk = vec![planned("https://example.com/a", &["x"])];
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        store.add_batch_streamed(
+            std::iter::once(chunk),
+            |_| panic!("the reader went away"),
+            || Ok(BatchRest::default()),
+        )
+    }));
+    assert!(outcome.is_err());
+    assert!(store.conn.is_autocommit(), "rolled back");
+    assert_eq!(store.table_counts().unwrap().links, 0);
+    assert!(foreign_keys_on(&store));
+    let cache: i64 = store
+        .conn
+        .query_row("PRAGMA cache_size", [], |r| r.get(0))
+        .unwrap();
+    assert_ne!(cache, -64 * 1024, "the page cache is back to its size");
+}

@@ -12,6 +12,8 @@
 --    `writable_schema = RESET` makes this connection read it again. The DDL below changes
 --    the schema cookie, so other connections read it again too. If the text is not the one
 --    0001 wrote (it always is), nothing is replaced and the old, equivalent rule stays.
+--    (SQLite's "defensive" mode refuses writable_schema; roundup never turns it on, and
+--    were it on, this migration would fail and leave the database at version 8, as it was.)
 -- 2. links_feed indexed every link, though only feed items have a feed_id: each imported
 --    link paid an index entry for NULL. Only the links of a feed are looked up by it (the
 --    ON DELETE SET NULL of a removed feed), and `feed_id = ?` can use an index limited to
