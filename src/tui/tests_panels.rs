@@ -286,3 +286,43 @@ fn a_long_finding_is_shown_in_full_under_the_list() {
         assert!(shown.contains(&url), "the URL is whole: {screen}");
     }
 }
+
+/// Rows of the drawn screen, as they read.
+fn rows(app: &super::state::App) -> Vec<String> {
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.size.0, app.size.1)).unwrap();
+    term.draw(|f| super::view::draw(app, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn the_text_preview_beside_the_issue_and_the_editor_keeps_72_column_lines_whole() {
+    // A line as the text export wraps it: 72 columns.
+    let line = format!("{}the end.", "seventy-two ".repeat(5));
+    let line = format!("{line}{}", "x".repeat(72 - line.len()));
+    assert_eq!(line.len(), 72);
+    let whole = |app: &super::state::App| rows(app).iter().any(|r| r.contains(&line));
+    for (width, widened) in [(140, true), (160, true), (120, false)] {
+        let mut app = with_issue();
+        app.size = (width, 40);
+        update(
+            &mut app,
+            Msg::Preview(format!("Articles\n--------\n\n{line}\n")),
+        );
+        assert_eq!(whole(&app), widened, "issue screen at {width} columns");
+        // The issue list keeps at least 60 columns (its top-right corner is the first ┐).
+        let corner = rows(&app)[1].chars().position(|c| c == '┐');
+        assert!(corner.is_some_and(|x| x + 1 >= 60), "{:?}", rows(&app)[1]);
+        keys(&mut app, "j j j enter");
+        assert_eq!(app.screen, Screen::Editor);
+        assert_eq!(whole(&app), widened, "editor at {width} columns");
+        // The Markdown preview is not wrapped beforehand: the split stays as it was.
+        app.preview.markdown = true;
+        if width == 140 {
+            assert!(!whole(&app), "markdown at {width}");
+        }
+    }
+}

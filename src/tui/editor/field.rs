@@ -52,9 +52,15 @@ pub struct Field {
     pub area: TextArea<'static>,
 }
 
+/// Edits `ctrl-z` can take back in one field. The text area's default is 50, and every
+/// typed character is an edit: a paragraph typed into the wrong field could not be undone
+/// back to what the field held (found trying it as an editor). A few hundred KB at most.
+const UNDO_STEPS: usize = 10_000;
+
 impl Field {
     pub(super) fn new(role: Role, text: &str) -> Field {
         let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
+        area.set_max_histories(UNDO_STEPS);
         area.set_cursor_line_style(ratatui::style::Style::new());
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);

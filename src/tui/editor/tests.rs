@@ -111,3 +111,17 @@ fn undo_and_redo_in_a_text_area() {
     let edit = saved(ed.on_action(Action::Redo)).unwrap();
     assert_eq!(edit.body, "abc");
 }
+
+#[test]
+fn a_long_paragraph_typed_by_mistake_is_undone_back_to_what_was_there() {
+    let mut e = entry();
+    e.body = "Kept.".into();
+    let mut ed = EditorState::entry(&e, "Articles", 0);
+    let mistake = "word ".repeat(60); // 300 edits
+    typed(&mut ed, &mistake);
+    let mut last = None;
+    for _ in 0..300 {
+        last = saved(ed.on_action(Action::Undo)).or(last);
+    }
+    assert_eq!(last.unwrap().body, "Kept.");
+}

@@ -10,12 +10,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 const LABEL_W: u16 = 13;
+/// Narrowest the editor gets for the preview beside it to be widened (labels and a line of
+/// text).
+const EDITOR_MIN_WIDTH: u16 = 64;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Some(ed) = &app.editor else { return };
     let (main, side) = if app.wide() {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-            .areas(area);
+        let [l, r] = crate::tui::preview::view::beside(app, area, 55, EDITOR_MIN_WIDTH);
         (l, Some(r))
     } else {
         (area, None)

@@ -7,14 +7,17 @@ use crate::tui::state::App;
 use crate::tui::theme::Theme;
 use crate::tui::view::{boxed, fit, popup};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+/// Narrowest the issue list gets for the preview beside it to be widened (entry titles and
+/// their marks stay readable).
+const ISSUE_MIN_WIDTH: u16 = 60;
+
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (left, right) = if app.wide() {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .areas(area);
+        let [l, r] = crate::tui::preview::view::beside(app, area, 50, ISSUE_MIN_WIDTH);
         (l, Some(r))
     } else {
         (area, None)
