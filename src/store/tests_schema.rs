@@ -21,7 +21,7 @@ fn an_existing_database_keeps_its_page_size() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("roundup.db");
     {
-        // Not WAL yet, so `configure` asks for 16 KB pages before switching: a file with
+        // Not WAL yet, so `configure` asks for 8 KB pages before switching: a file with
         // data keeps its size (only a VACUUM could change it).
         let old = rusqlite::Connection::open(&path).unwrap();
         old.execute_batch("PRAGMA page_size = 4096; CREATE TABLE t (x); INSERT INTO t VALUES (1);")
