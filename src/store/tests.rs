@@ -6,7 +6,7 @@ use crate::model::NewLink;
 const EXTRA: &str =
     "-- test: a later roundup adds a column\nALTER TABLE links ADD COLUMN extra TEXT;";
 
-fn add(store: &Store, url: &str) -> i64 {
+pub(super) fn add(store: &Store, url: &str) -> i64 {
     match store
         .add_link(&NewLink {
             url: url.into(),

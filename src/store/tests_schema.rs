@@ -1,20 +1,8 @@
 //! The schema this build writes: the page size of a new database, and migration 0009's
 //! cheaper link insert.
 
+use super::tests::add;
 use super::*;
-
-fn add(store: &Store, url: &str) -> i64 {
-    match store
-        .add_link(&crate::model::NewLink {
-            url: url.into(),
-            ..Default::default()
-        })
-        .unwrap()
-    {
-        AddOutcome::Added(id) => id,
-        other => panic!("not added: {other:?}"),
-    }
-}
 
 #[test]
 fn an_existing_database_keeps_its_page_size() {

@@ -150,7 +150,7 @@ impl InboxState {
         }
     }
 
-    pub(super) fn set_state(&mut self, id: i64, state: LinkState) {
+    pub(crate) fn set_state(&mut self, id: i64, state: LinkState) {
         if let Some(r) = self.rows.iter_mut().find(|r| r.id == id) {
             r.state = state;
         }

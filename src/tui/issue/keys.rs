@@ -28,12 +28,7 @@ pub fn on_picker(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = None;
             return match purpose {
                 Pick::Place(link_id) => {
-                    app.inbox
-                        .rows
-                        .iter_mut()
-                        .filter(|r| r.id == link_id)
-                        .for_each(|r| r.state = LinkState::Used);
-                    app.inbox.refilter(true);
+                    app.inbox.set_state(link_id, LinkState::Used);
                     app.status.info(format!("Placed in {heading}"));
                     vec![
                         InboxFx::Place {
@@ -51,12 +46,7 @@ pub fn on_picker(app: &mut App, action: Action) -> Vec<Effect> {
                     }) else {
                         return vec![];
                     };
-                    app.inbox
-                        .rows
-                        .iter_mut()
-                        .filter(|r| r.id == link_id)
-                        .for_each(|r| r.state = LinkState::Used);
-                    app.inbox.refilter(true);
+                    app.inbox.set_state(link_id, LinkState::Used);
                     vec![
                         ReaderFx::Quote {
                             link_id,
